@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The main job on the bundled dataset: install, build, then summarise the China-U.S. law
+# enforcement network and rank its actors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+data=datasets/us-china-law-enforcement
+build/cli/actornet info "$data"
+echo
+build/cli/actornet centrality "$data" --top 15
