@@ -1,0 +1,207 @@
+#include "graph/view.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "graph/errors.hpp"
+
+namespace actornet::graph {
+
+std::string_view to_string(DirectionPolicy policy) {
+  return policy == DirectionPolicy::Undirected ? "undirected" : "as-stored";
+}
+
+std::string_view to_string(ParallelPolicy policy) {
+  switch (policy) {
+    case ParallelPolicy::Keep:
+      return "keep";
+    case ParallelPolicy::Count:
+      return "count";
+    case ParallelPolicy::Sum:
+      return "sum";
+    case ParallelPolicy::Max:
+      return "max";
+    case ParallelPolicy::Any:
+      return "any";
+  }
+  return "keep";
+}
+
+std::optional<ParallelPolicy> parallel_policy_from_string(std::string_view name) {
+  for (auto p : {ParallelPolicy::Keep, ParallelPolicy::Count, ParallelPolicy::Sum,
+                 ParallelPolicy::Max, ParallelPolicy::Any})
+    if (to_string(p) == name) return p;
+  return std::nullopt;
+}
+
+namespace {
+
+// Symbol ids for the names in `names`; an unknown name is an error listing the known ones.
+std::vector<bool> symbol_mask(const SymbolTable& table, const std::vector<std::string>& names,
+                              std::string_view what) {
+  std::vector<bool> mask(table.size(), names.empty());
+  for (const auto& name : names) {
+    auto id = table.find(name);
+    if (!id) {
+      std::vector<std::string> known;
+      for (SymbolId s = 0; s < table.size(); ++s)
+        known.push_back(table.name(s));
+      std::sort(known.begin(), known.end());
+      throw InputError(
+          fmt::format("unknown {} '{}'; this graph has: {}", what, name, fmt::join(known, ", ")));
+    }
+    mask[*id] = true;
+  }
+  return mask;
+}
+
+bool valid_in_time(const Interval& valid, const ViewOptions& options) {
+  if (options.at && !valid.contains(*options.at)) return false;
+  if (options.between && !valid.overlaps(*options.between)) return false;
+  return true;
+}
+
+// Counting sort of arcs by their tail into a CSR.
+void fill_csr(std::uint32_t vertices, const std::vector<Vertex>& tails,
+              const std::vector<View::Arc>& arcs, std::vector<std::uint32_t>& offsets,
+              std::vector<View::Arc>& sorted) {
+  offsets.assign(vertices + 1, 0);
+  for (Vertex t : tails)
+    ++offsets[t + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  sorted.resize(arcs.size());
+  std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+  for (std::size_t i = 0; i < arcs.size(); ++i)
+    sorted[cursor[tails[i]]++] = arcs[i];
+}
+
+}  // namespace
+
+std::span<const EdgeIndex> View::origins(ViewEdge e) const {
+  if (origin_offsets_.empty()) return {origin_edges_.data() + e, 1};
+  return {origin_edges_.data() + origin_offsets_[e], origin_edges_.data() + origin_offsets_[e + 1]};
+}
+
+View View::build(const Graph& graph, const ViewOptions& options) {
+  View view;
+  view.direction_ = options.direction;
+  view.parallel_ = options.parallel;
+
+  // Vertices: nodes passing the kind, time and selection filters, in graph order.
+  const auto kind_ok = symbol_mask(graph.kinds(), options.kinds, "node kind");
+  const auto relation_ok = symbol_mask(graph.relations(), options.relations, "relation");
+  if (options.where) options.where->check(graph, SelectionTarget::Nodes);
+  if (options.edge_where) options.edge_where->check(graph, SelectionTarget::Edges);
+
+  view.vertex_of_.assign(graph.node_count(), kNoVertex);
+  for (NodeIndex n = 0; n < graph.node_count(); ++n) {
+    const Node& node = graph.node(n);
+    if (!kind_ok[node.kind] || !valid_in_time(node.valid, options)) continue;
+    if (options.where && !options.where->matches_node(graph, n)) continue;
+    view.vertex_of_[n] = static_cast<Vertex>(view.node_of_.size());
+    view.node_of_.push_back(n);
+  }
+
+  // Kept graph edges, then the view's direction.
+  std::vector<EdgeIndex> kept;
+  bool any_directed = false;
+  for (EdgeIndex e = 0; e < graph.edge_count(); ++e) {
+    const Edge& edge = graph.edge(e);
+    if (!relation_ok[edge.relation] || !valid_in_time(edge.valid, options)) continue;
+    if (view.vertex_of_[edge.source] == kNoVertex || view.vertex_of_[edge.target] == kNoVertex)
+      continue;
+    if (options.edge_where && !options.edge_where->matches_edge(graph, e)) continue;
+    kept.push_back(e);
+    any_directed = any_directed || edge.directed;
+  }
+  view.directed_ = options.direction == DirectionPolicy::AsStored && any_directed;
+
+  // Every kept graph edge as one arc (two for an undirected edge in a directed view).
+  struct Piece {
+    Vertex from, to;
+    double weight;
+    EdgeIndex origin;
+  };
+  std::vector<Piece> pieces;
+  pieces.reserve(kept.size());
+  for (EdgeIndex e : kept) {
+    const Edge& edge = graph.edge(e);
+    Vertex u = view.vertex_of_[edge.source], v = view.vertex_of_[edge.target];
+    if (!view.directed_ && u > v) std::swap(u, v);
+    pieces.push_back({u, v, edge.weight, e});
+    if (view.directed_ && !edge.directed && u != v) pieces.push_back({v, u, edge.weight, e});
+  }
+
+  if (options.parallel == ParallelPolicy::Keep) {
+    for (const auto& p : pieces) {
+      view.from_.push_back(p.from);
+      view.to_.push_back(p.to);
+      view.weight_.push_back(p.weight);
+      view.origin_edges_.push_back(p.origin);
+    }
+  } else {
+    std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+      return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+    });
+    view.origin_offsets_.push_back(0);
+    for (std::size_t i = 0; i < pieces.size();) {
+      std::size_t j = i;
+      double weight = 0;
+      for (; j < pieces.size() && pieces[j].from == pieces[i].from && pieces[j].to == pieces[i].to;
+           ++j) {
+        const double w = pieces[j].weight;
+        switch (options.parallel) {
+          case ParallelPolicy::Count:
+            weight += 1;
+            break;
+          case ParallelPolicy::Sum:
+            weight += w;
+            break;
+          case ParallelPolicy::Max:
+            weight = j == i ? w : std::max(weight, w);
+            break;
+          case ParallelPolicy::Any:
+          case ParallelPolicy::Keep:
+            weight = 1;
+            break;
+        }
+        view.origin_edges_.push_back(pieces[j].origin);
+      }
+      view.from_.push_back(pieces[i].from);
+      view.to_.push_back(pieces[i].to);
+      view.weight_.push_back(weight);
+      view.origin_offsets_.push_back(static_cast<std::uint32_t>(view.origin_edges_.size()));
+      i = j;
+    }
+  }
+
+  // Adjacency. Undirected: each edge is an arc at both ends (a self-loop twice at its vertex).
+  const auto m = view.edge_count();
+  std::vector<Vertex> tails;
+  std::vector<Arc> arcs;
+  tails.reserve(view.directed_ ? m : 2 * std::size_t{m});
+  arcs.reserve(tails.capacity());
+  for (ViewEdge e = 0; e < m; ++e) {
+    tails.push_back(view.from_[e]);
+    arcs.push_back({view.to_[e], e});
+    if (!view.directed_) {
+      tails.push_back(view.to_[e]);
+      arcs.push_back({view.from_[e], e});
+    }
+  }
+  fill_csr(view.vertex_count(), tails, arcs, view.out_offsets_, view.out_arcs_);
+  if (view.directed_) {
+    tails.clear();
+    arcs.clear();
+    for (ViewEdge e = 0; e < m; ++e) {
+      tails.push_back(view.to_[e]);
+      arcs.push_back({view.from_[e], e});
+    }
+    fill_csr(view.vertex_count(), tails, arcs, view.in_offsets_, view.in_arcs_);
+  }
+  return view;
+}
+
+}  // namespace actornet::graph
