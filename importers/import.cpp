@@ -1,0 +1,88 @@
+#include "importers/import.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "graph/errors.hpp"
+#include "importers/csv.hpp"
+
+namespace actornet::importers {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `dir/stem.csv` or `dir/stem.csv.gz`; nullopt when neither exists, an error when both do.
+std::optional<std::string> dataset_file(const fs::path& dir, const std::string& stem) {
+  const fs::path plain = dir / (stem + ".csv");
+  const fs::path gz = dir / (stem + ".csv.gz");
+  std::error_code ec;
+  const bool has_plain = fs::is_regular_file(plain, ec);
+  const bool has_gz = fs::is_regular_file(gz, ec);
+  if (has_plain && has_gz)
+    throw ParseError(
+        dir.string(), 0, 0,
+        fmt::format("the directory holds both {0}.csv and {0}.csv.gz; keep one", stem));
+  if (has_plain) return plain.string();
+  if (has_gz) return gz.string();
+  return std::nullopt;
+}
+
+}  // namespace
+
+ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOptions& options) {
+  if (inputs.empty())
+    throw InputError(
+        "no input given; name a CSV file or a directory holding nodes.csv and edges.csv");
+
+  std::vector<CsvFile> nodes_files;
+  std::vector<CsvFile> edges_files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status))
+      throw InputError(fmt::format("input '{}' does not exist; check the path", input));
+    if (fs::is_directory(status)) {
+      const auto nodes = dataset_file(input, "nodes");
+      const auto edges = dataset_file(input, "edges");
+      if (!nodes && !edges)
+        throw ParseError(input, 0, 0,
+                         "the directory holds neither nodes.csv nor edges.csv (nor .csv.gz); "
+                         "name the CSV files themselves or rename them");
+      if (nodes) nodes_files.push_back(open_csv(*nodes, options));
+      if (edges) {
+        edges_files.push_back(open_csv(*edges, options));
+        if (classify_csv(edges_files.back(), options) != CsvKind::Edges)
+          throw_missing_edge_columns(edges_files.back(), options);
+      }
+      continue;
+    }
+    CsvFile file = open_csv(input, options);
+    const auto kind = classify_csv(file, options);
+    if (kind == CsvKind::Edges) {
+      edges_files.push_back(std::move(file));
+    } else if (kind == CsvKind::Nodes) {
+      nodes_files.push_back(std::move(file));
+    } else {
+      std::string columns;
+      for (const auto& c : file.columns)
+        columns += (columns.empty() ? "'" : ", '") + c.name + "'";
+      throw ParseError(file.path, file.header_line, 0,
+                       fmt::format("neither an edges file (no source and target columns) nor a "
+                                   "nodes file (no id column); its columns are {}: name them "
+                                   "with --source-column/--target-column or --id-column",
+                                   columns));
+    }
+  }
+
+  ImportResult result;
+  ImportState state{result.graph, result.report, {}, {}};
+  for (const auto& file : nodes_files)
+    read_csv_nodes(file, options, state);
+  for (const auto& file : edges_files)
+    read_csv_edges(file, options, state);
+  return result;
+}
+
+}  // namespace actornet::importers
