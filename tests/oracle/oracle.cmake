@@ -1,0 +1,41 @@
+# Oracle tests: `actornet <analysis>` compared with NetworkX on real datasets, by scripts run
+# with Debian's /usr/bin/python3 (python3-networkx, python3-scipy, python3-numpy; see
+# scripts/install-deps.sh). Included from tests/CMakeLists.txt.
+#
+# One ctest per dataset group, named oracle.<analysis>.<dataset>. Shared datasets live in
+# ../shared/data beside the clone; a dataset whose folder is absent is skipped here.
+
+if(NOT TARGET actornet)
+  return()
+endif()
+
+set(ACTORNET_ORACLE_PYTHON /usr/bin/python3)
+if(NOT EXISTS ${ACTORNET_ORACLE_PYTHON})
+  message(STATUS "oracle tests skipped: ${ACTORNET_ORACLE_PYTHON} not found "
+                 "(run scripts/install-deps.sh)")
+  return()
+endif()
+
+set(ACTORNET_ORACLE_DATA "${PROJECT_SOURCE_DIR}/../shared/data")
+set(ACTORNET_CENTRALITY_ORACLE "${CMAKE_CURRENT_SOURCE_DIR}/oracle/centrality_oracle.py")
+
+# Centrality: each shared dataset's cases (projections) are listed in the script.
+foreach(dataset florentine_families krackhardt_hightech lazega_lawyers noordin_top_139)
+  if(EXISTS "${ACTORNET_ORACLE_DATA}/${dataset}/edges.csv")
+    add_test(NAME oracle.centrality.${dataset}
+             COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_CENTRALITY_ORACLE}
+                     --actornet $<TARGET_FILE:actornet>
+                     --data ${ACTORNET_ORACLE_DATA} --dataset ${dataset})
+  else()
+    message(STATUS "oracle.centrality.${dataset} skipped: ${ACTORNET_ORACLE_DATA}/${dataset} "
+                   "is absent")
+  endif()
+endforeach()
+
+# The bundled dataset, in actornet's own CSV convention.
+set(bundled "${PROJECT_SOURCE_DIR}/datasets/us-china-law-enforcement")
+if(EXISTS "${bundled}/edges.csv")
+  add_test(NAME oracle.centrality.us-china-law-enforcement
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_CENTRALITY_ORACLE}
+                   --actornet $<TARGET_FILE:actornet> --dataset-dir ${bundled})
+endif()
