@@ -1,0 +1,12 @@
+// One function per subcommand: registers its options and sets its callback.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace actornet::cli {
+
+void add_info(CLI::App& app);
+void add_validate(CLI::App& app);
+void add_centrality(CLI::App& app);
+
+}  // namespace actornet::cli

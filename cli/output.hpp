@@ -1,0 +1,56 @@
+// Tables and reports as aligned text, CSV, JSON or Markdown; safe writing of output files.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace actornet::cli {
+
+enum class Format { Table, Csv, Json, Markdown };
+
+/// `table`, `csv`, `json` or `md`; nullopt otherwise.
+std::optional<Format> format_from_string(std::string_view name);
+
+/// A cell: text, an integer or a real. Reals print with `precision` decimals in text and
+/// Markdown tables and in shortest round-trip form in CSV and JSON; NaN prints as empty / null.
+using Cell = std::variant<std::string, std::int64_t, double>;
+
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+/// A titled table within a report.
+struct Section {
+  std::string title;
+  Table table;
+};
+
+/// A report is a short preamble (lines of context: what was measured, under which
+/// projection) followed by sections.
+struct Report {
+  std::vector<std::string> preamble;
+  std::vector<Section> sections;
+};
+
+/// Renders `report`:
+/// - table: preamble lines prefixed `# `, then per section its title and an aligned table
+///   (numbers right-aligned; columns of whole numbers without decimals; "(none)" for an
+///   empty section);
+/// - md: preamble as a paragraph, `## title` and a pipe table per section (likewise);
+/// - csv: one section prints as plain CSV with a header row (the preamble is left out);
+///   several print in long form `section,row,column,value`;
+/// - json: `{"preamble": [...], "<title>": [ {column: value, ...}, ... ], ...}` with numbers
+///   as JSON numbers (NaN as null).
+std::string render(const Report& report, Format format, int precision = 6);
+
+/// Writes `content` to `path`, or to stdout when `path` is empty or `-`. A file is written to a
+/// temporary file beside it and renamed into place, so a failure leaves no partial file.
+/// Throws std::runtime_error naming the path and the system's reason.
+void write_output(const std::string& path, std::string_view content);
+
+}  // namespace actornet::cli

@@ -1,0 +1,48 @@
+# Golden CLI tests: each runs actornet from the project root (so paths in messages are
+# relative and the same on every machine) and compares its output with tests/golden/NAME.out
+# (and NAME.out.err when present). Regenerate after an intended change with
+#   ACTORNET_UPDATE_GOLDEN=1 ctest --test-dir build -R golden
+# and review the diff before committing.
+set(GOLDEN_DIR ${CMAKE_CURRENT_SOURCE_DIR}/golden)
+
+function(actornet_golden name status)
+  set(file ${GOLDEN_DIR}/${name}.out)
+  if(NOT EXISTS ${file})
+    file(TOUCH ${file})  # a new case starts empty and fails until its output is reviewed
+  endif()
+  add_test(NAME golden.${name}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/run_golden.sh ${file} ${status}
+                   $<TARGET_FILE:actornet> ${ARGN}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+
+set(USCN datasets/us-china-law-enforcement)
+set(BAD tests/golden/inputs)
+
+foreach(format table csv json md)
+  actornet_golden(info.${format} 0 info ${USCN} --format ${format})
+  actornet_golden(validate.${format} 0 validate ${USCN} --format ${format})
+  actornet_golden(centrality.${format} 0 centrality ${USCN} --format ${format})
+endforeach()
+actornet_golden(info.at-2025-06 0 info ${USCN} --at 2025-06)
+actornet_golden(centrality.persons-met 0 centrality ${USCN} --where kind=person
+                --relations met_with,called --parallel count --measures degree,strength,betweenness)
+actornet_golden(centrality.weighted 0 centrality ${USCN} --parallel count --weights
+                --lengths inverse --measures strength,betweenness,closeness,pagerank --top 10)
+actornet_golden(centrality.all-measures 0 centrality ${USCN} --undirected --parallel any
+                --measures all --top 12 --format csv)
+
+# Usage and input errors: exit 2, a message naming what is wrong, nothing on stdout.
+actornet_golden(error.no-input 2 info)
+actornet_golden(error.unknown-measure 2 centrality ${USCN} --measures fame)
+actornet_golden(error.bad-date 2 centrality ${USCN} --at 2024-13)
+actornet_golden(error.bad-where 2 centrality ${USCN} --where "kind=person and (")
+actornet_golden(error.unknown-field 2 centrality ${USCN} --where "countr=CN")
+actornet_golden(error.unknown-relation 2 info ${USCN} --relations met)
+actornet_golden(error.lengths-needed 2 centrality ${USCN} --weights --measures betweenness)
+actornet_golden(error.missing-file 2 info ${BAD}/no-such-file.csv)
+actornet_golden(error.missing-target 2 validate ${BAD}/missing-target.csv)
+actornet_golden(error.bad-weight 2 validate ${BAD}/bad-weight.csv)
+actornet_golden(error.unterminated-quote 2 validate ${BAD}/unterminated-quote.csv)
+actornet_golden(error.strict 2 validate ${BAD}/undefined-node --strict)
+actornet_golden(validate.created-nodes 0 validate ${BAD}/undefined-node)
