@@ -7,4 +7,6 @@ scripts/build.sh
 data=datasets/us-china-law-enforcement
 build/cli/actornet info "$data"
 echo
-build/cli/actornet centrality "$data" --top 15
+# Ties such as holds_office or participated_in are directed, but contact runs both ways:
+# rank actors on the undirected reading.
+build/cli/actornet centrality "$data" --undirected --top 15
