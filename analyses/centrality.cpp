@@ -531,12 +531,13 @@ CentralityResult centrality(const graph::View& view, const CentralityOptions& op
   note_weights(view, options, result.measures, result.notes);
 
   ig::take_warnings();  // earlier calls' warnings are not ours
-  Context c{view, options, ig::Graph(view), ig::Vector(view.weights()), std::nullopt, result.notes};
+  Context c{view,         options,     ig::Graph(view), ig::to_igraph(view.weights()),
+            std::nullopt, result.notes};
   if (options.use_weights && options.lengths == LengthPolicy::Inverse) {
     std::vector<double> inverse(view.weights().size());
     std::transform(view.weights().begin(), view.weights().end(), inverse.begin(),
                    [](double w) { return 1.0 / w; });
-    c.lengths.emplace(inverse);
+    c.lengths = ig::to_igraph(inverse);
   }
 
   std::optional<std::pair<std::vector<double>, std::vector<double>>> hubs;

@@ -53,68 +53,11 @@ SeededRng::~SeededRng() {
   igraph_rng_destroy(&rng_);
 }
 
-Vector::Vector(igraph_integer_t size) {
-  check(igraph_vector_init(&v_, size));
-  owned_ = true;
-}
-
-Vector::Vector(const std::vector<double>& values)
-    : Vector(static_cast<igraph_integer_t>(values.size())) {
+Vector to_igraph(const std::vector<double>& values) {
+  Vector v(static_cast<igraph_integer_t>(values.size()));
   for (std::size_t i = 0; i < values.size(); ++i)
-    VECTOR(v_)[i] = values[i];
-}
-
-Vector::~Vector() {
-  if (owned_) igraph_vector_destroy(&v_);
-}
-
-Vector::Vector(Vector&& other) noexcept
-    : v_(other.v_), owned_(std::exchange(other.owned_, false)) {}
-
-Vector& Vector::operator=(Vector&& other) noexcept {
-  if (this != &other) {
-    if (owned_) igraph_vector_destroy(&v_);
-    v_ = other.v_;
-    owned_ = std::exchange(other.owned_, false);
-  }
-  return *this;
-}
-
-std::vector<double> Vector::to_std() const {
-  const auto n = igraph_vector_size(&v_);
-  std::vector<double> out(static_cast<std::size_t>(n));
-  for (igraph_integer_t i = 0; i < n; ++i)
-    out[static_cast<std::size_t>(i)] = VECTOR(v_)[i];
-  return out;
-}
-
-IntVector::IntVector(igraph_integer_t size) {
-  check(igraph_vector_int_init(&v_, size));
-  owned_ = true;
-}
-
-IntVector::~IntVector() {
-  if (owned_) igraph_vector_int_destroy(&v_);
-}
-
-IntVector::IntVector(IntVector&& other) noexcept
-    : v_(other.v_), owned_(std::exchange(other.owned_, false)) {}
-
-IntVector& IntVector::operator=(IntVector&& other) noexcept {
-  if (this != &other) {
-    if (owned_) igraph_vector_int_destroy(&v_);
-    v_ = other.v_;
-    owned_ = std::exchange(other.owned_, false);
-  }
-  return *this;
-}
-
-std::vector<double> IntVector::to_std() const {
-  const auto n = igraph_vector_int_size(&v_);
-  std::vector<double> out(static_cast<std::size_t>(n));
-  for (igraph_integer_t i = 0; i < n; ++i)
-    out[static_cast<std::size_t>(i)] = static_cast<double>(VECTOR(v_)[i]);
-  return out;
+    VECTOR(*v.get())[static_cast<igraph_integer_t>(i)] = values[i];
+  return v;
 }
 
 Graph::Graph(const View& view) {

@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <igraph/igraph.h>
@@ -48,44 +49,55 @@ class SeededRng {
   igraph_rng_t* previous_;
 };
 
-/// Move-only owner of an igraph_vector_t.
-class Vector {
+/// Move-only owner of an igraph vector type (igraph_vector_t, igraph_vector_int_t), given
+/// that type's init, destroy and size functions.
+template <typename V, igraph_error_t (*Init)(V*, igraph_integer_t), void (*Destroy)(V*),
+          igraph_integer_t (*Size)(const V*)>
+class OwnedVector {
  public:
-  explicit Vector(igraph_integer_t size = 0);
-  explicit Vector(const std::vector<double>& values);
-  ~Vector();
-  Vector(Vector&& other) noexcept;
-  Vector& operator=(Vector&& other) noexcept;
-  Vector(const Vector&) = delete;
-  Vector& operator=(const Vector&) = delete;
+  explicit OwnedVector(igraph_integer_t size = 0) {
+    check(Init(&v_, size));
+    owned_ = true;
+  }
+  ~OwnedVector() {
+    if (owned_) Destroy(&v_);
+  }
+  OwnedVector(OwnedVector&& other) noexcept
+      : v_(other.v_), owned_(std::exchange(other.owned_, false)) {}
+  OwnedVector& operator=(OwnedVector&& other) noexcept {
+    if (this != &other) {
+      if (owned_) Destroy(&v_);
+      v_ = other.v_;
+      owned_ = std::exchange(other.owned_, false);
+    }
+    return *this;
+  }
+  OwnedVector(const OwnedVector&) = delete;
+  OwnedVector& operator=(const OwnedVector&) = delete;
 
-  igraph_vector_t* get() { return &v_; }
-  const igraph_vector_t* get() const { return &v_; }
-  std::vector<double> to_std() const;
+  V* get() { return &v_; }
+  const V* get() const { return &v_; }
+
+  /// The elements as doubles.
+  std::vector<double> to_std() const {
+    std::vector<double> out(static_cast<std::size_t>(Size(&v_)));
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = static_cast<double>(VECTOR(v_)[static_cast<igraph_integer_t>(i)]);
+    return out;
+  }
 
  private:
-  igraph_vector_t v_;
+  V v_;
   bool owned_ = false;
 };
 
-/// Move-only owner of an igraph_vector_int_t.
-class IntVector {
- public:
-  explicit IntVector(igraph_integer_t size = 0);
-  ~IntVector();
-  IntVector(IntVector&& other) noexcept;
-  IntVector& operator=(IntVector&& other) noexcept;
-  IntVector(const IntVector&) = delete;
-  IntVector& operator=(const IntVector&) = delete;
+using Vector =
+    OwnedVector<igraph_vector_t, igraph_vector_init, igraph_vector_destroy, igraph_vector_size>;
+using IntVector = OwnedVector<igraph_vector_int_t, igraph_vector_int_init,
+                              igraph_vector_int_destroy, igraph_vector_int_size>;
 
-  igraph_vector_int_t* get() { return &v_; }
-  const igraph_vector_int_t* get() const { return &v_; }
-  std::vector<double> to_std() const;
-
- private:
-  igraph_vector_int_t v_;
-  bool owned_ = false;
-};
+/// A Vector holding `values`.
+Vector to_igraph(const std::vector<double>& values);
 
 /// Move-only owner of an igraph_t built from a View: igraph vertex i is view vertex i and
 /// igraph edge j is view edge j (parallel edges and self-loops as the view has them).

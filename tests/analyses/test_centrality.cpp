@@ -39,6 +39,13 @@ View view_of(const graph::Graph& g, ParallelPolicy parallel = ParallelPolicy::Ke
   return View::build(g, opts);
 }
 
+// The column of measure `m` in a result that computed it.
+const std::vector<double>& scores_of(const analyses::CentralityResult& r, Measure m) {
+  const auto it = std::find(r.measures.begin(), r.measures.end(), m);
+  REQUIRE(it != r.measures.end());
+  return r.scores[static_cast<std::size_t>(it - r.measures.begin())];
+}
+
 std::vector<double> column(const View& v, Measure m, CentralityOptions opts = {}) {
   opts.measures = {m};
   auto result = analyses::centrality(v, opts);
@@ -450,10 +457,7 @@ TEST_CASE("disconnected: a path, a pair and an isolate") {
   CentralityOptions opts;
   opts.measures = analyses::all_measures();
   const auto r = analyses::centrality(v, opts);
-  auto col = [&](Measure m) {
-    return r.scores.at(static_cast<std::size_t>(std::find(r.measures.begin(), r.measures.end(), m) -
-                                                r.measures.begin()));
-  };
+  auto col = [&r](Measure m) { return scores_of(r, m); };
   check_column(g, v, col(Measure::Betweenness), {{"a", 0}, {"b", 1}, {"d", 0}, {"f", 0}});
   // Closeness counts only what each vertex reaches: a reaches b (1) and c (2): 2/3; d reaches
   // e: 1/1; f reaches nothing: 0 (igraph's NaN, replaced).
@@ -493,10 +497,7 @@ TEST_CASE("directed star: out-distances, in-edge eigenvector, hubs and authoriti
   CentralityOptions opts;
   opts.measures = analyses::all_measures();
   const auto r = analyses::centrality(v, opts);
-  auto col = [&](Measure m) {
-    return r.scores.at(static_cast<std::size_t>(std::find(r.measures.begin(), r.measures.end(), m) -
-                                                r.measures.begin()));
-  };
+  auto col = [&r](Measure m) { return scores_of(r, m); };
   check_column(g, v, col(Measure::Degree), {{"s", 3}, {"x", 1}});
   check_column(g, v, col(Measure::OutDegree), {{"s", 3}, {"x", 0}});
   check_column(g, v, col(Measure::InDegree), {{"s", 0}, {"x", 1}});
