@@ -49,8 +49,7 @@ analyses::CentralityOptions to_options(const CentralityCliOptions& o) {
     c.measures.push_back(*m);
   }
   c.use_weights = o.weights;
-  if (o.lengths == "inverse") c.lengths = analyses::LengthPolicy::Inverse;
-  if (o.lengths == "ignore") c.lengths = analyses::LengthPolicy::Ignore;
+  if (!o.lengths.empty()) c.lengths = *analyses::length_policy_from_string(o.lengths);
   c.damping = o.damping;
   return c;
 }
