@@ -44,6 +44,9 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
       ->group(reading);
   cmd.add_option("--comment", o.import.comment, "skip lines starting with this prefix, e.g. '#'")
       ->group(reading);
+  cmd.add_option("--input-format", o.import.format,
+                 "csv, gexf, graphml, gml, pajek, dl, dot or json (default: by file extension)")
+      ->group(reading);
 }
 
 importers::ImportResult load(InputOptions& o, bool quiet_report) {

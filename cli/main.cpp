@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    std::cerr << "actornet: error: " << e.what()
+              << "\nRun 'actornet --help' or 'actornet COMMAND --help' for usage.\n";
     return 2;
   } catch (const actornet::InputError& e) {
     std::cerr << "actornet: error: " << e.what() << "\n";

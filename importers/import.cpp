@@ -7,6 +7,8 @@
 
 #include "graph/errors.hpp"
 #include "importers/csv.hpp"
+#include "importers/formats.hpp"
+#include "importers/merge.hpp"
 
 namespace actornet::importers {
 namespace {
@@ -29,6 +31,28 @@ std::optional<std::string> dataset_file(const fs::path& dir, const std::string& 
   return std::nullopt;
 }
 
+ImportResult read_other(InputFormat format, const std::string& path, const ImportOptions& options) {
+  switch (format) {
+    case InputFormat::Gexf:
+      return read_gexf(path, options);
+    case InputFormat::GraphMl:
+      return read_graphml(path, options);
+    case InputFormat::Gml:
+      return read_gml(path, options);
+    case InputFormat::Pajek:
+      return read_pajek(path, options);
+    case InputFormat::Dl:
+      return read_dl(path, options);
+    case InputFormat::Dot:
+      return read_dot(path, options);
+    case InputFormat::Json:
+      return read_json(path, options);
+    case InputFormat::Csv:
+      break;
+  }
+  throw std::logic_error("read_other: CSV is read by the CSV reader");
+}
+
 }  // namespace
 
 ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOptions& options) {
@@ -38,6 +62,7 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
 
   std::vector<CsvFile> nodes_files;
   std::vector<CsvFile> edges_files;
+  std::vector<ImportResult> others;
   for (const auto& input : inputs) {
     std::error_code ec;
     const auto status = fs::status(input, ec);
@@ -58,6 +83,16 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
       }
       continue;
     }
+    const auto format = options.format.empty() ? input_format_from_path(input)
+                                               : input_format_from_name(options.format);
+    if (!options.format.empty() && !format)
+      throw InputError(fmt::format(
+          "unknown input format '{}'; choose csv, gexf, graphml, gml, pajek, dl, dot or json",
+          options.format));
+    if (format && *format != InputFormat::Csv) {
+      others.push_back(read_other(*format, input, options));
+      continue;
+    }
     CsvFile file = open_csv(input, options);
     const auto kind = classify_csv(file, options);
     if (kind == CsvKind::Edges) {
@@ -76,12 +111,16 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
     }
   }
 
+  if (nodes_files.empty() && edges_files.empty() && others.size() == 1)
+    return std::move(others.front());
   ImportResult result;
   ImportState state{result.graph, result.report, {}, {}};
   for (const auto& file : nodes_files)
     read_csv_nodes(file, options, state);
   for (const auto& file : edges_files)
     read_csv_edges(file, options, state);
+  for (auto& other : others)
+    merge_into(result, std::move(other));
   return result;
 }
 

@@ -44,6 +44,7 @@ struct ImportOptions {
   char delimiter = 0;     ///< 0 = auto: tab for .tsv/.tab/.txt (before .gz), else ','
   bool header = true;     ///< false: columns are named "1", "2", ... (source=1, target=2)
   std::string comment;    ///< lines starting with this prefix are skipped; empty = none
+  std::string format;     ///< input format by name (see formats.hpp); empty = by extension
 };
 
 /// The graph read and the report of how it was read.
@@ -55,9 +56,12 @@ struct ImportResult {
 /// Reads one dataset from several inputs merged by node id.
 ///
 /// Each input is a directory holding `nodes.csv` (optional) and `edges.csv` (either may be
-/// `.csv.gz`), or a CSV file that is an edges file (it has source and target columns) or a nodes
-/// file (an id column but no source/target). Nodes files are read before edges files whatever
+/// `.csv.gz`), a CSV file that is an edges file (it has source and target columns) or a nodes
+/// file (an id column but no source/target), or a file in another format (options.format, or
+/// its extension: see formats.hpp). CSV nodes files are read before CSV edges files whatever
 /// the order given; a node defined in several rows or files is merged when no value conflicts.
+/// Files in other formats are read into graphs of their own and merged in by node id
+/// (merge.hpp).
 ///
 /// Throws InputError when an input does not exist or no input is given, and ParseError{file,
 /// line, column, message} for malformed input (see csv.hpp for the format and its errors).
