@@ -31,6 +31,12 @@ actornet_require(fmt_FOUND "fmt 9 or newer" "libfmt-dev")
 find_package(nlohmann_json 3.10 QUIET CONFIG)
 actornet_require(nlohmann_json_FOUND "nlohmann-json 3.10 or newer" "nlohmann-json3-dev")
 
+pkg_check_modules(GRAPHVIZ QUIET IMPORTED_TARGET libgvc libcgraph)
+actornet_require(GRAPHVIZ_FOUND "Graphviz cgraph and gvc libraries" "libgraphviz-dev")
+
+find_package(pugixml 1.11 QUIET CONFIG)
+actornet_require(pugixml_FOUND "pugixml 1.11 or newer (XML formats)" "libpugixml-dev")
+
 find_package(ZLIB QUIET)
 actornet_require(ZLIB_FOUND "zlib (for .gz input)" "zlib1g-dev")
 
