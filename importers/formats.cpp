@@ -51,6 +51,7 @@ std::optional<InputFormat> input_format_from_path(std::string_view path) {
   if (ext == "csv" || ext == "tsv" || ext == "tab" || ext == "txt") return InputFormat::Csv;
   if (ext == "xml") return InputFormat::GraphMl;
   if (ext == "paj") return InputFormat::Pajek;
+  if (ext == "cyjs") return InputFormat::Json;  // cytoscape.js elements
   return input_format_from_name(ext);
 }
 

@@ -17,7 +17,7 @@ enum class InputFormat { Csv, Gexf, GraphMl, Gml, Pajek, Dl, Dot, Json };
 std::optional<InputFormat> input_format_from_name(std::string_view name);
 /// The format a file's extension names (a trailing `.gz` is looked through): .csv .tsv .tab
 /// .txt -> CSV, .gexf, .graphml .xml -> GraphML, .gml, .net .paj -> Pajek, .dl, .dot .gv,
-/// .json; nullopt for anything else.
+/// .json .cyjs; nullopt for anything else.
 std::optional<InputFormat> input_format_from_path(std::string_view path);
 /// The canonical name of a format (the first of input_format_from_name's spellings).
 std::string_view to_string(InputFormat format);

@@ -1,0 +1,90 @@
+// Pieces shared by the non-CSV readers (GML, Pajek, DL, JSON, DOT): positions in a text,
+// attribute staging with type unification, dates from loose values, checked edge creation.
+// Internal to importers/: no public header includes it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/attributes.hpp"
+#include "graph/date.hpp"
+#include "graph/graph.hpp"
+#include "importers/import.hpp"
+
+namespace actornet::importers::detail {
+
+/// A 1-based line and byte column in a text.
+struct TextPosition {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
+/// The line and column of byte `offset` of `text`. Time: linear in offset.
+TextPosition position_of(std::string_view text, std::size_t offset);
+
+/// ASCII lower case.
+std::string ascii_lower(std::string_view text);
+/// Case-insensitive ASCII equality.
+bool iequals(std::string_view a, std::string_view b);
+
+/// A finite or infinite real written in C syntax (`1`, `-2.5e3`, `inf`); nullopt otherwise.
+std::optional<double> parse_double(std::string_view text);
+/// "an integer", "a number", "a boolean (true/false)", "a date (...)" or "a value": the
+/// expected kind of value, for messages about a cell or attribute that does not parse.
+std::string_view type_word(graph::AttrType type);
+/// A decimal 64-bit integer with an optional sign; nullopt otherwise (or on overflow).
+std::optional<std::int64_t> parse_integer(std::string_view text);
+
+/// A date from a loose value: an ISO string (`2024`, `2024-07`, `2024-07-09`, a time after the
+/// day ignored) or an integer year in 1..9999. nullopt for anything else.
+std::optional<graph::Date> date_from_value(const graph::Value& value);
+
+/// Attribute values collected while a file is read, typed once the whole file is known.
+///
+/// Each name gets one type: the values' common type when they agree; integers mixed with reals
+/// become reals; a list among scalars makes every value a list (a scalar becomes one item);
+/// any other mix becomes strings (each value in its text form), and the report's notes say
+/// which names were widened so. Values are written to the table when apply() runs.
+class AttributeStage {
+ public:
+  /// Stages `value` for element `element` (node or edge index) under `name`. A second value for
+  /// the same element and name turns the two into a list (formats such as GML repeat keys).
+  void add(std::size_t element, std::string_view name, graph::Value value);
+
+  /// Whether anything was staged under `name`.
+  bool has(std::string_view name) const;
+
+  /// Declares every staged name in `table` with its unified type and stores the values; notes
+  /// the decisions in report.notes (`what` is "node" or "edge"). Throws ParseError{file, 0, 0}
+  /// when a name exists in `table` with another type. Time: linear in the values staged.
+  void apply(graph::AttributeTable& table, std::string_view what, const std::string& file,
+             ImportReport& report);
+
+ private:
+  struct Column {
+    std::string name;
+    std::vector<std::pair<std::size_t, graph::Value>> values;
+  };
+  std::vector<Column> columns_;
+  graph::StringMap<std::size_t> index_;
+};
+
+/// Adds an edge to `g`, turning the InputError an explicit id can cause (taken, or of the
+/// generated form `e<n>` for another index) into a ParseError at `line` of `file` with a hint.
+graph::EdgeIndex add_edge_at(graph::Graph& g, const graph::EdgeSpec& spec, const std::string& file,
+                             std::size_t line);
+
+/// Counts occurrences of one kind of decision for a single report line.
+struct Tally {
+  std::size_t count = 0;
+  std::size_t first_line = 0;
+  void add(std::size_t line) {
+    if (count++ == 0) first_line = line;
+  }
+};
+
+}  // namespace actornet::importers::detail

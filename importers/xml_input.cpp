@@ -1,0 +1,246 @@
+#include "importers/xml_input.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "graph/errors.hpp"
+#include "importers/reader_support.hpp"
+#include "importers/text_source.hpp"
+
+namespace actornet::importers::xml {
+namespace {
+
+using detail::iequals;
+
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+}  // namespace
+
+XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_file(path_)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  if (trim(text_).empty()) throw ParseError(path_, 1, 1, "the file is empty; expected XML");
+
+  const bool ends_with_tag = trim(text_).back() == '>';
+  // Parsed in place: no second copy of the file, and names point into text_ (offset_of).
+  const unsigned options = pugi::parse_default | pugi::parse_doctype;
+  const auto result =
+      doc_.load_buffer_inplace(text_.data(), text_.size(), options, pugi::encoding_auto);
+  if (result.status == pugi::status_no_document_element)
+    throw ParseError(path_, 1, 1,
+                     "not well-formed XML: the file holds no XML element; is it an XML file?");
+  if (!result) {
+    const auto [line, column] = position(result.offset);
+    std::string what = result.description();
+    // An error at the very end (only whitespace after it), or on the last line of a file not
+    // ending in '>', means the file stops mid-document.
+    const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+    const auto rest =
+        at + 1 >= text_.size() ? std::string_view() : trim(std::string_view(text_).substr(at + 1));
+    if (rest.empty() || (!ends_with_tag && line == line_starts_.size()))
+      what += "; the file ends in the middle of the document (is it truncated?)";
+    throw ParseError(path_, line, column, fmt::format("not well-formed XML: {}", what));
+  }
+  for (auto node : doc_.children()) {
+    if (node.type() != pugi::node_doctype) continue;
+    const std::string_view subset = node.value();
+    if (subset.find("<!ENTITY") != std::string_view::npos)
+      fail(node,
+           "the DOCTYPE declares entities; actornet never expands or fetches XML entities "
+           "(a protection against entity-expansion and external-entity attacks): remove the "
+           "DOCTYPE's entity declarations");
+  }
+  if (!root()) throw ParseError(path_, 1, 1, "the file holds no XML element");
+}
+
+std::pair<std::size_t, std::size_t> XmlInput::position(std::ptrdiff_t offset) const {
+  const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0));
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
+  const auto line = static_cast<std::size_t>(it - line_starts_.begin());
+  return {line, at - line_starts_[line - 1] + 1};
+}
+
+std::ptrdiff_t XmlInput::offset_of(pugi::xml_node node, std::string_view attribute) const {
+  std::ptrdiff_t offset = node.offset_debug();
+  if (offset < 0) return -1;
+  if (node.type() == pugi::node_doctype) {
+    const auto start = text_.rfind("<!DOCTYPE", static_cast<std::size_t>(offset));
+    return start == std::string::npos ? offset : static_cast<std::ptrdiff_t>(start);
+  }
+  // The document was parsed in place, so an attribute's name points into the file's text.
+  if (!attribute.empty())
+    if (auto a = node.attribute(std::string(attribute).c_str())) {
+      const auto at = a.name() - text_.data();
+      if (at >= 0 && static_cast<std::size_t>(at) < text_.size()) return at;
+    }
+  // offset_debug points at the element name; step back to its '<'.
+  if (offset > 0 && node.type() == pugi::node_element) --offset;
+  return offset;
+}
+
+void XmlInput::fail(pugi::xml_node at, const std::string& message,
+                    std::string_view attribute) const {
+  const auto offset = offset_of(at, attribute);
+  if (offset < 0) throw ParseError(path_, 0, 0, message);
+  const auto [line, column] = position(offset);
+  throw ParseError(path_, line, column, message);
+}
+
+std::size_t XmlInput::line_of(pugi::xml_node node) const {
+  const auto offset = offset_of(node);
+  return offset < 0 ? 0 : position(offset).first;
+}
+
+std::string_view local_name(pugi::xml_node node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view prefix_of(pugi::xml_node node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+}
+
+std::optional<std::string> namespace_of(pugi::xml_node node, std::string_view prefix) {
+  const std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
+  for (auto n = node; n && n.type() == pugi::node_element; n = n.parent())
+    if (auto a = n.attribute(attribute.c_str())) return std::string(a.value());
+  return std::nullopt;
+}
+
+std::vector<pugi::xml_node> children_named(pugi::xml_node parent, std::string_view name) {
+  std::vector<pugi::xml_node> out;
+  for (auto child : parent.children())
+    if (child.type() == pugi::node_element && local_name(child) == name) out.push_back(child);
+  return out;
+}
+
+pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
+  for (auto child : parent.children())
+    if (child.type() == pugi::node_element && local_name(child) == name) return child;
+  return {};
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_xml_space(text.front()))
+    text.remove_prefix(1);
+  while (!text.empty() && is_xml_space(text.back()))
+    text.remove_suffix(1);
+  return text;
+}
+
+std::optional<double> parse_real(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  bool negative = false;
+  std::string_view body = text;
+  if (body.front() == '+' || body.front() == '-') {
+    negative = body.front() == '-';
+    body.remove_prefix(1);
+  }
+  if (iequals(body, "inf") || iequals(body, "infinity"))
+    return negative ? -std::numeric_limits<double>::infinity()
+                    : std::numeric_limits<double>::infinity();
+  if (iequals(body, "nan")) return std::numeric_limits<double>::quiet_NaN();
+  if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body[0] == '.'))
+    return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
+  if (ec != std::errc() || end != body.data() + body.size()) return std::nullopt;
+  return negative ? -value : value;
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  return detail::parse_integer(trim(text));
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  text = trim(text);
+  if (iequals(text, "true") || text == "1") return true;
+  if (iequals(text, "false") || text == "0") return false;
+  return std::nullopt;
+}
+
+std::vector<std::string> parse_list(std::string_view text) {
+  std::vector<std::string> items;
+  const auto trimmed = trim(text);
+  if (trimmed.empty()) return items;
+  if (trimmed.size() >= 2 && trimmed.front() == '[' && trimmed.back() == ']') {
+    const auto inner = trim(trimmed.substr(1, trimmed.size() - 2));
+    if (inner.empty()) return items;
+    std::size_t from = 0;
+    while (true) {
+      const auto comma = inner.find(',', from);
+      auto item =
+          trim(inner.substr(from, comma == std::string_view::npos ? inner.npos : comma - from));
+      if (item.size() >= 2 && item.front() == '"' && item.back() == '"')
+        item = item.substr(1, item.size() - 2);
+      items.emplace_back(item);
+      if (comma == std::string_view::npos) break;
+      from = comma + 1;
+    }
+    return items;
+  }
+  std::size_t from = 0;
+  while (true) {
+    const auto bar = text.find('|', from);
+    items.emplace_back(text.substr(from, bar == std::string_view::npos ? text.npos : bar - from));
+    if (bar == std::string_view::npos) break;
+    from = bar + 1;
+  }
+  return items;
+}
+
+std::optional<graph::Value> parse_value(graph::AttrType type, std::string_view text) {
+  using graph::AttrType;
+  switch (type) {
+    case AttrType::String:
+      return graph::Value(std::string(text));
+    case AttrType::Integer:
+      if (auto v = parse_integer(text)) return graph::Value(*v);
+      return std::nullopt;
+    case AttrType::Real:
+      if (auto v = parse_real(text)) return graph::Value(*v);
+      return std::nullopt;
+    case AttrType::Bool:
+      if (auto v = parse_bool(text)) return graph::Value(*v);
+      return std::nullopt;
+    case AttrType::Date:
+      if (auto v = graph::Date::parse(trim(text))) return graph::Value(*v);
+      return std::nullopt;
+    case AttrType::List:
+      return graph::Value(parse_list(text));
+  }
+  return std::nullopt;
+}
+
+std::optional<graph::Interval> parse_interval_text(std::string_view text) {
+  text = trim(text);
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || text.find('/', slash + 1) != std::string_view::npos)
+    return std::nullopt;
+  graph::Interval interval;
+  const auto first = text.substr(0, slash);
+  const auto second = text.substr(slash + 1);
+  if (first != "..") {
+    interval.start = graph::Date::parse(first);
+    if (!interval.start) return std::nullopt;
+  }
+  if (second != "..") {
+    interval.end = graph::Date::parse(second);
+    if (!interval.end) return std::nullopt;
+  }
+  return interval;
+}
+
+}  // namespace actornet::importers::xml
