@@ -2,13 +2,12 @@
 #include "analyses/centrality.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <iostream>
 #include <memory>
-#include <numeric>
 
 #include <fmt/format.h>
 
+#include "cli/centrality_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "graph/errors.hpp"
@@ -72,29 +71,7 @@ void run_centrality(CentralityCliOptions& o) {
       throw InputError(fmt::format("--sort '{}' is not one of the measures computed", o.sort));
     key = static_cast<std::size_t>(it - result.measures.begin());
   }
-  std::vector<graph::Vertex> order(view.vertex_count());
-  std::iota(order.begin(), order.end(), 0);
-  if (!result.measures.empty()) {
-    const auto& score = result.scores[key];
-    std::sort(order.begin(), order.end(), [&](graph::Vertex a, graph::Vertex b) {
-      const double x = score[a], y = score[b];
-      if (std::isnan(x) != std::isnan(y)) return std::isnan(y);
-      if (x != y && !std::isnan(x)) return x > y;
-      return g.node(view.node_of(a)).id < g.node(view.node_of(b)).id;
-    });
-  }
-  if (o.top > 0 && order.size() > o.top) order.resize(o.top);
-
-  Table table{{"id", "label", "kind"}, {}};
-  for (auto m : result.measures)
-    table.columns.emplace_back(analyses::to_string(m));
-  for (auto v : order) {
-    const auto n = view.node_of(v);
-    std::vector<Cell> row{g.node(n).id, g.node(n).label, g.kind_name(n)};
-    for (const auto& scores : result.scores)
-      row.emplace_back(scores[v]);
-    table.rows.push_back(std::move(row));
-  }
+  Table table = centrality_table(g, view, result, key, o.top);
   Report report;
   std::string projection = describe_view(view, o.view, o.weights);
   if (o.weights && !o.lengths.empty()) projection += ", lengths: " + o.lengths;

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The main job on the bundled dataset: install, build, then summarise the China-U.S. law
-# enforcement network and rank its actors.
+# The main job on the bundled dataset: install, build, summarise the China-U.S. law
+# enforcement network, then write its briefing (page, diagram, centrality table) to
+# out/us-china.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
 data=datasets/us-china-law-enforcement
 build/cli/actornet info "$data"
 echo
-# Ties such as holds_office or participated_in are directed, but contact runs both ways:
-# rank actors on the undirected reading.
-build/cli/actornet centrality "$data" --undirected --top 15
+# Centrality reads every tie both ways (contact runs both ways, even along holds_office);
+# the diagram keeps the stored directions.
+build/cli/actornet report "$data" -o out/us-china \
+  --title "China-U.S. law-enforcement cooperation, 2023-2025"
+echo
+echo "Briefing written: open out/us-china/index.html in a browser (or read out/us-china/report.md)."

@@ -10,7 +10,8 @@ build_pkgs=(
   libfmt-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev
 )
 # Oracles for the tests and peers for bench/: Debian's Python, not the one on PATH.
-test_pkgs=(python3 python3-networkx python3-igraph python3-numpy python3-scipy libxml2-utils)
+test_pkgs=(python3 python3-networkx python3-igraph python3-numpy python3-scipy libxml2-utils
+  chromium)  # opens the report page headless in tests/report_chromium.sh
 
 wanted=("${build_pkgs[@]}" "${test_pkgs[@]}")
 missing=()

@@ -46,3 +46,25 @@ actornet_golden(error.bad-weight 2 validate ${BAD}/bad-weight.csv)
 actornet_golden(error.unterminated-quote 2 validate ${BAD}/unterminated-quote.csv)
 actornet_golden(error.strict 2 validate ${BAD}/undefined-node --strict)
 actornet_golden(validate.created-nodes 0 validate ${BAD}/undefined-node)
+
+# actornet report: the briefing folder end to end (files, self-containment, escaping, top
+# actors, centrality.csv = `centrality --undirected --format csv`), and the page opened in
+# headless Chromium when /usr/bin/chromium exists (skipped otherwise). The screenshot stays
+# in the build folder for a human to look at.
+add_test(NAME report.files COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/report_test.sh
+                                   $<TARGET_FILE:actornet>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+add_test(NAME report.chromium
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/report_chromium.sh $<TARGET_FILE:actornet>
+                 ${CMAKE_CURRENT_BINARY_DIR}/report-screenshot.png
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(report.chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 240)
+
+# render: the styled DOT (before layout, so independent of fonts) and its errors.
+actornet_golden(render.dot 0 render ${USCN} --format dot -o - --at 2024-07)
+actornet_golden(render.bundle-focus 0 render ${USCN} --format dot -o - --focus id=wang_xiaohong
+                --depth 1 --parallel-draw bundle --size-by pagerank)
+actornet_golden(render.error-layout 2 render ${USCN} --layout spring -o out.svg)
+actornet_golden(render.error-format 2 render ${USCN} -o out.jpeg)
+actornet_golden(render.error-folder 2 render ${USCN} -o no-such-folder/out.svg)
+actornet_golden(render.error-color-by 2 render ${USCN} --color-by colour -o out.svg)
