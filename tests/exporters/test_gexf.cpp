@@ -128,7 +128,8 @@ TEST_CASE("gexf: viz colour and shape by kind, size from a score, positions") {
   CHECK(contains(text, fmt::format("<viz:color r=\"{}\" g=\"{}\" b=\"{}\" />", int{pc.r}, int{pc.g},
                                    int{pc.b})));
   // Edges are coloured by relation, as in the diagrams.
-  const auto& ec = graph::style::relation_styles({"related_to"}).at("related_to").colour;
+  const auto styles = graph::style::relation_styles({"related_to"});
+  const auto& ec = styles.at("related_to").colour;
   CHECK(contains(text, fmt::format("kind=\"related_to\" weight=\"1\">\n        <viz:color "
                                    "r=\"{}\" g=\"{}\" b=\"{}\" />",
                                    int{ec.r}, int{ec.g}, int{ec.b})));
