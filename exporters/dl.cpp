@@ -12,16 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxMatrixNodes = 2000;
 
-std::string dl_label(std::string_view text, std::size_t& replaced) {
-  std::string out(text);
-  for (char& c : out)
-    if (c == '"' || c == '\n' || c == '\r') {
-      c = c == '"' ? '\'' : ' ';
-      ++replaced;
-    }
-  return "\"" + out + "\"";
-}
-
 // Whether every relation can be one matrix that reads back as written: no parallel edges in a
 // relation, no zero weights, one direction per relation, a symmetric matrix exactly for the
 // undirected ones.
@@ -86,14 +76,14 @@ std::string write_dl(const graph::Graph& graph, const ExportOptions& options,
   if (n > 0) {
     out += "labels:\n";
     for (graph::NodeIndex v = 0; v < n; ++v)
-      out += (v ? "," : "") + dl_label(graph.node(v).id, replaced);
+      out += (v ? "," : "") + detail::quoted_label(graph.node(v).id, replaced);
     out += "\n";
   }
   if (matrices &&
       !(relations.size() == 1 && graph.relations().name(relations[0]) == graph::kDefaultRelation)) {
     out += "matrix labels:\n";
     for (std::size_t r = 0; r < relations.size(); ++r)
-      out += (r ? "," : "") + dl_label(graph.relations().name(relations[r]), replaced);
+      out += (r ? "," : "") + detail::quoted_label(graph.relations().name(relations[r]), replaced);
     out += "\n";
   }
   out += "data:\n";

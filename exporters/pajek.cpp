@@ -28,16 +28,6 @@ std::string pajek_times(const graph::Interval& valid, bool& exact) {
   return "[" + from + "-" + to + "]";
 }
 
-std::string pajek_label(std::string_view text, std::size_t& replaced) {
-  std::string out(text);
-  for (char& c : out)
-    if (c == '"' || c == '\n' || c == '\r') {
-      c = c == '"' ? '\'' : ' ';
-      ++replaced;
-    }
-  return "\"" + out + "\"";
-}
-
 }  // namespace
 
 /// Pajek .net: `*Vertices N`, one line `k "id"` per node (the label is the node's actornet id,
@@ -55,7 +45,7 @@ std::string write_pajek(const graph::Graph& graph, const ExportOptions& options,
   std::size_t labels = 0, kinds = 0, node_intervals = 0;
   for (graph::NodeIndex n = 0; n < graph.node_count(); ++n) {
     const auto& node = graph.node(n);
-    out += fmt::format("{} {}", n + 1, pajek_label(node.id, replaced));
+    out += fmt::format("{} {}", n + 1, detail::quoted_label(node.id, replaced));
     if (!node.valid.unbounded()) {
       bool exact = true;
       out += " " + pajek_times(node.valid, exact);
@@ -84,7 +74,7 @@ std::string write_pajek(const graph::Graph& graph, const ExportOptions& options,
     const auto [number, added] = numbers.emplace(key.first, numbers.size() + 1);
     (void)added;
     out += fmt::format("{} :{} {}\n", key.second ? "*Arcs" : "*Edges", number->second,
-                       pajek_label(graph.relations().name(key.first), replaced));
+                       detail::quoted_label(graph.relations().name(key.first), replaced));
     for (const auto e : sections[key]) {
       const auto& edge = graph.edge(e);
       out += fmt::format("{} {} {}", edge.source + 1, edge.target + 1, edge.weight);

@@ -40,6 +40,16 @@ void DropLog::flush(ExportReport& report) const {
     report.dropped.push_back(format_ + ": " + fmt::format(fmt::runtime(kind), count));
 }
 
+std::string quoted_label(std::string_view text, std::size_t& replaced) {
+  std::string out(text);
+  for (char& c : out)
+    if (c == '"' || c == '\n' || c == '\r') {
+      c = c == '"' ? '\'' : ' ';
+      ++replaced;
+    }
+  return "\"" + out + "\"";
+}
+
 std::string escape_braces(std::string_view text) {
   std::string out;
   for (char c : text) {

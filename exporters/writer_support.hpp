@@ -38,6 +38,10 @@ class DropLog {
 /// `text` with `{` and `}` doubled, for a name placed in a DropLog message template.
 std::string escape_braces(std::string_view text);
 
+/// `text` in double quotes for formats whose quoted strings have no escapes (Pajek, DL): a
+/// double quote becomes a single one and a line break a space; `replaced` counts the changes.
+std::string quoted_label(std::string_view text, std::size_t& replaced);
+
 /// A real in shortest round-trip form, always with a `.` or an exponent so that a reader that
 /// types numbers by their syntax reads a real back (`1` -> `1.0`). Non-finite values as
 /// `inf`, `-inf`, `nan`.

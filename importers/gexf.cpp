@@ -444,28 +444,12 @@ class GexfReader {
     set_numeric_times(table, n, times);
   }
 
-  graph::NodeIndex endpoint(pugi::xml_node edge, const char* which) {
-    const std::string id = edge.attribute(which).value();
-    if (id.empty()) in_.fail(edge, fmt::format("<edge> has no {}", which));
-    if (auto n = result_.graph.find_node(id)) return *n;
-    if (options_.strict)
-      in_.fail(edge,
-               fmt::format("edge {} '{}' names no <node>; add the node (or drop --strict to "
-                           "create it)",
-                           which, id),
-               which);
-    result_.report.created_nodes.push_back(
-        {in_.path(), in_.line_of(edge),
-         fmt::format("node '{}' created: named as edge {} but defined by no <node>", id, which)});
-    return result_.graph.add_node(id);
-  }
-
   void read_edge(pugi::xml_node edge) {
     ++result_.report.edge_rows;
     graph::EdgeSpec spec;
     spec.id = edge.attribute("id").value();
-    spec.source = endpoint(edge, "source");
-    spec.target = endpoint(edge, "target");
+    spec.source = xml::edge_endpoint(in_, edge, "source", options_.strict, result_);
+    spec.target = xml::edge_endpoint(in_, edge, "target", options_.strict, result_);
     const std::string_view type = edge.attribute("type").value();
     if (type.empty()) {
       spec.directed = default_directed_;

@@ -131,6 +131,23 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
+graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const char* which,
+                               bool strict, ImportResult& result) {
+  const std::string id = edge.attribute(which).value();
+  if (id.empty()) in.fail(edge, fmt::format("<edge> has no {}", which));
+  if (auto n = result.graph.find_node(id)) return *n;
+  if (strict)
+    in.fail(edge,
+            fmt::format("edge {} '{}' names no <node>; add the node (or drop --strict to "
+                        "create it)",
+                        which, id),
+            which);
+  result.report.created_nodes.push_back(
+      {in.path(), in.line_of(edge),
+       fmt::format("node '{}' created: named as edge {} but defined by no <node>", id, which)});
+  return result.graph.add_node(id);
+}
+
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_xml_space(text.front()))
     text.remove_prefix(1);

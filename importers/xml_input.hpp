@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/attributes.hpp"
+#include "importers/import.hpp"
 
 namespace actornet::importers::xml {
 
@@ -52,6 +53,12 @@ class XmlInput {
   std::vector<std::size_t> line_starts_;
   pugi::xml_document doc_;
 };
+
+/// The node an <edge>'s `which` attribute ("source" or "target") names in `result.graph`. A
+/// node no <node> defines is created and listed in result.report.created_nodes, or, with
+/// `strict`, is a ParseError at the attribute; an empty or missing id is a ParseError.
+graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const char* which,
+                               bool strict, ImportResult& result);
 
 /// An element's name without its namespace prefix (`viz:color` -> `color`).
 std::string_view local_name(pugi::xml_node node);
