@@ -1,6 +1,7 @@
 #include "graph/view.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -39,18 +40,23 @@ std::optional<ParallelPolicy> parallel_policy_from_string(std::string_view name)
 namespace {
 
 // Symbol ids for the names in `names`; an unknown name is an error listing the known ones.
+// The mask of symbols named in `names` (all when empty). An unknown name is an error that
+// lists the names the graph uses (`in_use` marks them; computed only then).
 std::vector<bool> symbol_mask(const SymbolTable& table, const std::vector<std::string>& names,
-                              std::string_view what) {
+                              std::string_view what,
+                              const std::function<std::vector<bool>()>& in_use) {
   std::vector<bool> mask(table.size(), names.empty());
   for (const auto& name : names) {
     auto id = table.find(name);
     if (!id) {
+      const auto used = in_use();
       std::vector<std::string> known;
       for (SymbolId s = 0; s < table.size(); ++s)
-        known.push_back(table.name(s));
+        if (used[s]) known.push_back(table.name(s));
       std::sort(known.begin(), known.end());
       throw InputError(
-          fmt::format("unknown {} '{}'; this graph has: {}", what, name, fmt::join(known, ", ")));
+          fmt::format("unknown {} '{}'; this graph has: {}", what, name,
+                      known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", "))));
     }
     mask[*id] = true;
   }
@@ -90,8 +96,18 @@ View View::build(const Graph& graph, const ViewOptions& options) {
   view.parallel_ = options.parallel;
 
   // Vertices: nodes passing the kind, time and selection filters, in graph order.
-  const auto kind_ok = symbol_mask(graph.kinds(), options.kinds, "node kind");
-  const auto relation_ok = symbol_mask(graph.relations(), options.relations, "relation");
+  const auto kind_ok = symbol_mask(graph.kinds(), options.kinds, "node kind", [&graph] {
+    std::vector<bool> used(graph.kinds().size(), false);
+    for (const auto& node : graph.nodes())
+      used[node.kind] = true;
+    return used;
+  });
+  const auto relation_ok = symbol_mask(graph.relations(), options.relations, "relation", [&graph] {
+    std::vector<bool> used(graph.relations().size(), false);
+    for (const auto& edge : graph.edges())
+      used[edge.relation] = true;
+    return used;
+  });
   if (options.where) options.where->check(graph, SelectionTarget::Nodes);
   if (options.edge_where) options.edge_where->check(graph, SelectionTarget::Edges);
 

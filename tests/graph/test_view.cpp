@@ -171,6 +171,9 @@ TEST_CASE("relation and kind filters induce a subgraph; unknown names are errors
   opts.kinds.clear();
   opts.relations = {"met"};
   CHECK_THROWS_WITH_AS(View::build(g, opts), doctest::Contains("met_with"), InputError);
+  // Only relations in use are offered: the default relation no edge has is not.
+  CHECK_THROWS_WITH_AS(View::build(g, opts),
+                       doctest::Contains("this graph has: member_of, met_with"), InputError);
 }
 
 TEST_CASE("the igraph adapter keeps vertex and edge order, parallel edges and loops") {
