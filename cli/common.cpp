@@ -10,7 +10,8 @@ namespace actornet::cli {
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("INPUT", o.inputs,
-                 "dataset folder (nodes.csv + edges.csv) or CSV files; several merge by node id")
+                 "dataset folder (nodes.csv + edges.csv) or files in any supported format; several "
+                 "merge by node id")
       ->required();
   auto& c = o.import.columns;
   const char* group = "Input columns (matched case-insensitively)";
