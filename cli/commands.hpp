@@ -8,6 +8,7 @@ namespace actornet::cli {
 void add_info(CLI::App& app);
 void add_validate(CLI::App& app);
 void add_centrality(CLI::App& app);
+void add_resilience(CLI::App& app);
 void add_export(CLI::App& app);
 void add_render(CLI::App& app);
 void add_report(CLI::App& app);

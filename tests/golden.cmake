@@ -68,3 +68,11 @@ actornet_golden(render.error-layout 2 render ${USCN} --layout spring -o out.svg)
 actornet_golden(render.error-format 2 render ${USCN} -o out.jpeg)
 actornet_golden(render.error-folder 2 render ${USCN} -o no-such-folder/out.svg)
 actornet_golden(render.error-color-by 2 render ${USCN} --color-by colour -o out.svg)
+
+# actornet resilience: China vs the United States on the bundled dataset, and overlapping sides.
+foreach(format table csv)
+  actornet_golden(resilience.${format} 0 resilience ${USCN} --side-a country=CN
+                  --side-b country=US --format ${format})
+endforeach()
+actornet_golden(error.resilience-overlap 2 resilience ${USCN} --side-a country=CN
+                --side-b "kind=country")

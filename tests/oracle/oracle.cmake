@@ -39,3 +39,20 @@ if(EXISTS "${bundled}/edges.csv")
            COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_CENTRALITY_ORACLE}
                    --actornet $<TARGET_FILE:actornet> --dataset-dir ${bundled})
 endif()
+
+# Resilience: A-B figures against NetworkX with explicit super-nodes (undirected channels).
+set(ACTORNET_RESILIENCE_ORACLE "${CMAKE_CURRENT_SOURCE_DIR}/oracle/resilience_oracle.py")
+if(EXISTS "${ACTORNET_ORACLE_DATA}/noordin_top_139/edges.csv")
+  add_test(NAME oracle.resilience.noordin_top_139
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
+                   --actornet $<TARGET_FILE:actornet>
+                   --data ${ACTORNET_ORACLE_DATA} --dataset noordin_top_139)
+else()
+  message(STATUS "oracle.resilience.noordin_top_139 skipped: ${ACTORNET_ORACLE_DATA}/"
+                 "noordin_top_139 is absent")
+endif()
+if(EXISTS "${bundled}/edges.csv")
+  add_test(NAME oracle.resilience.us-china-law-enforcement
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
+                   --actornet $<TARGET_FILE:actornet> --dataset-dir ${bundled})
+endif()
