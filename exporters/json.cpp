@@ -78,6 +78,28 @@ ordered_json weight_json(double weight, std::size_t& non_finite) {
   return to_json(graph::Value{weight}, non_finite);
 }
 
+// A node's own fields and attributes, as both JSON flavours write them.
+ordered_json node_json(const graph::Graph& graph, graph::NodeIndex n,
+                       const std::vector<graph::AttrColumn>& columns, const std::vector<bool>& skip,
+                       std::size_t& non_finite) {
+  const auto& node = graph.node(n);
+  ordered_json obj;
+  obj["id"] = node.id;
+  obj["label"] = node.label;
+  obj["kind"] = graph.kind_name(n);
+  put_interval(obj, node.valid);
+  put_attributes(obj, columns, n, skip, non_finite);
+  return obj;
+}
+
+// Reports the losses and serialises the document.
+std::string finish(const ordered_json& doc, std::size_t non_finite, detail::DropLog& log,
+                   ExportReport& report) {
+  log.add("{} non-finite reals written as null (JSON has no NaN or infinity)", non_finite);
+  log.flush(report);
+  return doc.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace
 
 /// NetworkX node-link JSON (`node_link_graph(data, edges="links")` reads it): `directed`
@@ -111,16 +133,8 @@ std::string write_json(const graph::Graph& graph, const ExportOptions& options,
   doc["multigraph"] = true;
   doc["graph"] = ordered_json::object();
   auto& nodes = doc["nodes"] = ordered_json::array();
-  for (graph::NodeIndex n = 0; n < graph.node_count(); ++n) {
-    const auto& node = graph.node(n);
-    ordered_json obj;
-    obj["id"] = node.id;
-    obj["label"] = node.label;
-    obj["kind"] = graph.kind_name(n);
-    put_interval(obj, node.valid);
-    put_attributes(obj, node_cols, n, node_skip, non_finite);
-    nodes.push_back(std::move(obj));
-  }
+  for (graph::NodeIndex n = 0; n < graph.node_count(); ++n)
+    nodes.push_back(node_json(graph, n, node_cols, node_skip, non_finite));
   auto& links = doc["links"] = ordered_json::array();
   for (graph::EdgeIndex e = 0; e < graph.edge_count(); ++e) {
     const auto& edge = graph.edge(e);
@@ -138,9 +152,7 @@ std::string write_json(const graph::Graph& graph, const ExportOptions& options,
     put_attributes(obj, edge_cols, e, edge_skip, non_finite);
     links.push_back(std::move(obj));
   }
-  log.add("{} non-finite reals written as null (JSON has no NaN or infinity)", non_finite);
-  log.flush(report);
-  return doc.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return finish(doc, non_finite, log, report);
 }
 
 /// cytoscape.js elements (`cy.add(json.elements)`, Cytoscape's .cyjs import): `{"data": {},
@@ -168,15 +180,8 @@ std::string write_cytoscape(const graph::Graph& graph, const ExportOptions& opti
   auto& elements = doc["elements"] = ordered_json::object();
   auto& nodes = elements["nodes"] = ordered_json::array();
   for (graph::NodeIndex n = 0; n < graph.node_count(); ++n) {
-    const auto& node = graph.node(n);
-    ordered_json data;
-    data["id"] = node.id;
-    data["label"] = node.label;
-    data["kind"] = graph.kind_name(n);
-    put_interval(data, node.valid);
-    put_attributes(data, node_cols, n, node_skip, non_finite);
     ordered_json element;
-    element["data"] = std::move(data);
+    element["data"] = node_json(graph, n, node_cols, node_skip, non_finite);
     if (n < options.positions.size() && options.positions[n])
       element["position"] = {{"x", options.positions[n]->first},
                              {"y", options.positions[n]->second}};
@@ -196,9 +201,7 @@ std::string write_cytoscape(const graph::Graph& graph, const ExportOptions& opti
     put_attributes(data, edge_cols, e, edge_skip, non_finite);
     edges.push_back({{"data", std::move(data)}});
   }
-  log.add("{} non-finite reals written as null (JSON has no NaN or infinity)", non_finite);
-  log.flush(report);
-  return doc.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return finish(doc, non_finite, log, report);
 }
 
 }  // namespace actornet::exporters

@@ -484,12 +484,7 @@ class GexfReader {
     if (auto label = edge.attribute("label"))
       extra.emplace_back("label", std::string(label.value()));
     spec.valid = times.valid;
-    graph::EdgeIndex e = 0;
-    try {
-      e = result_.graph.add_edge(spec);
-    } catch (const InputError& err) {
-      in_.fail(edge, err.what(), "id");
-    }
+    const auto e = xml::add_edge_at(in_, edge, result_.graph, spec);
     auto& table = result_.graph.edge_attributes();
     store_values(table, e, edge_decls_, values, edge_defaults_used_);
     try {

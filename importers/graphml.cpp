@@ -349,12 +349,7 @@ class GraphMlReader {
     if (f.relation && !f.relation->empty()) spec.relation = *f.relation;
     if (f.weight) spec.weight = *f.weight;
     spec.valid = f.valid;
-    graph::EdgeIndex e = 0;
-    try {
-      e = result_.graph.add_edge(spec);
-    } catch (const InputError& err) {
-      in_.fail(edge, err.what(), "id");
-    }
+    const auto e = xml::add_edge_at(in_, edge, result_.graph, spec);
     auto& table = result_.graph.edge_attributes();
     store(table, e, f);
     if (f.yfiles_label) {

@@ -131,6 +131,15 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
+graph::EdgeIndex add_edge_at(const XmlInput& in, pugi::xml_node edge, graph::Graph& graph,
+                             const graph::EdgeSpec& spec) {
+  try {
+    return graph.add_edge(spec);
+  } catch (const InputError& err) {
+    in.fail(edge, err.what(), "id");
+  }
+}
+
 graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const char* which,
                                bool strict, ImportResult& result) {
   const std::string id = edge.attribute(which).value();

@@ -60,6 +60,11 @@ class XmlInput {
 graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const char* which,
                                bool strict, ImportResult& result);
 
+/// Adds the edge an <edge> element describes; an explicit id the graph refuses (taken, or
+/// of the generated form for another index) is a ParseError at the element's `id` attribute.
+graph::EdgeIndex add_edge_at(const XmlInput& in, pugi::xml_node edge, graph::Graph& graph,
+                             const graph::EdgeSpec& spec);
+
 /// An element's name without its namespace prefix (`viz:color` -> `color`).
 std::string_view local_name(pugi::xml_node node);
 /// The namespace prefix of an element name (`viz:color` -> `viz`; "" without one).
