@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <limits>
+#include <optional>
 #include <queue>
+#include <tuple>
+#include <utility>
 
 // GCC 12 at -O2 reports a false -Wmaybe-uninitialized inside Boost.Graph's edge iterator
 // (boost::optional in adj_list_edge_iterator); the warning points into these headers only.
@@ -12,6 +16,8 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
 #pragma GCC diagnostic pop
 #include <fmt/format.h>
 
@@ -53,6 +59,17 @@ struct Flow {
   double value = 0.0;
   std::vector<double> arc_flow;   ///< flow on each arc of the network, in order
   std::vector<bool> source_side;  ///< vertices reachable from the source in the residual graph
+  /// Strongly connected component of each vertex in the residual graph.
+  std::vector<std::size_t> residual_component;
+
+  /// Whether arc i of the network lies in some minimum cut (Picard & Queyranne 1980): it is
+  /// saturated and its head cannot be reached from its tail in the residual graph. Lowering a
+  /// unit arc's capacity to 0 lowers the flow value by one exactly when this holds.
+  bool in_some_min_cut(const FlowNetwork& net, std::size_t i) const {
+    const auto& arc = net.arcs[i];
+    return arc.capacity > 0.0 && arc_flow[i] >= arc.capacity &&
+           residual_component[arc.from] != residual_component[arc.to];
+  }
 };
 
 // Maximum flow from `source` to `sink` (Boykov-Kolmogorov). The source side is read off the
@@ -107,6 +124,14 @@ Flow max_flow(const FlowNetwork& net, std::size_t source, std::size_t sink) {
       }
     }
   }
+
+  const auto has_residual = [&](const Traits::edge_descriptor& e) { return residual[e] > 0.0; };
+  const boost::filtered_graph<BoostGraph, std::function<bool(Traits::edge_descriptor)>>
+      residual_graph(g, has_residual);
+  flow.residual_component.resize(net.vertices);
+  boost::strong_components(residual_graph, boost::make_iterator_property_map(
+                                               flow.residual_component.begin(),
+                                               boost::get(boost::vertex_index, residual_graph)));
   return flow;
 }
 
@@ -117,6 +142,7 @@ struct Channel {
   Vertex from;
   Vertex to;
   double weight;
+  graph::ViewEdge edge;
 };
 
 struct Sides {
@@ -158,7 +184,7 @@ FlowNetwork split_network(const std::vector<Channel>& channels, const Sides& s, 
 }
 
 // Edge network: the View's vertices, S = n, T = n + 1, each channel an arc (two when
-// undirected) of capacity 1 or its weight.
+// undirected) of capacity 1 or its weight: channel i is arc i (oriented) or arcs 2i, 2i + 1.
 FlowNetwork edge_network(const std::vector<Channel>& channels, const Sides& s, bool oriented,
                          bool weighted) {
   const std::size_t n = s.a.size();
@@ -211,6 +237,19 @@ void validate(const graph::View& view, const std::vector<bool>& a, const std::ve
         "undirected channels need an undirected view (a directed view shows an undirected "
         "edge as two arcs, which would count twice): build the view with "
         "DirectionPolicy::Undirected, or ask for directed channels");
+  for (const auto& layers : options.layers) {
+    if (layers.of.size() != view.edge_count())
+      throw InputError(
+          fmt::format("layer family '{}' must list the layers of every view edge ({}), "
+                      "not {}",
+                      layers.family, view.edge_count(), layers.of.size()));
+    for (const auto& of : layers.of)
+      if (!std::is_sorted(of.begin(), of.end()) ||
+          std::any_of(of.begin(), of.end(), [&](auto l) { return l >= layers.names.size(); }))
+        throw InputError(fmt::format(
+            "layer family '{}': an edge's layer ids must ascend and name one of its {} layers",
+            layers.family, layers.names.size()));
+  }
   for (graph::ViewEdge e = 0; e < view.edge_count(); ++e) {
     const double w = view.weight(e);
     if (!std::isfinite(w) || w < 0.0)
@@ -220,6 +259,201 @@ void validate(const graph::View& view, const std::vector<bool>& a, const std::ve
   }
 }
 
+// The disjoint channels, read off the vertex-split flow: from each unit leaving S, follow
+// arcs with flow left until T. Every vertex carries at most one unit, so the walks are
+// vertex-disjoint paths; cycles of flow away from S are never entered.
+std::vector<ChannelPath> decompose_channels(const graph::View& view, const FlowNetwork& net,
+                                            const Flow& flow) {
+  const std::size_t source = net.vertices - 2, sink = net.vertices - 1;
+  std::vector<std::vector<std::size_t>> out(net.vertices);
+  std::vector<std::int64_t> left(net.arcs.size());
+  for (std::size_t i = 0; i < net.arcs.size(); ++i) {
+    left[i] = as_count(flow.arc_flow[i]);
+    if (left[i] > 0) out[net.arcs[i].from].push_back(i);
+  }
+  const auto next = [&](std::size_t u) {
+    for (auto i : out[u])
+      if (left[i] > 0) {
+        --left[i];
+        return net.arcs[i].to;
+      }
+    return sink;  // unreachable for a valid flow: conservation holds at every vertex
+  };
+  std::vector<ChannelPath> channels;
+  for (auto start : out[source]) {
+    while (left[start] > 0) {
+      --left[start];
+      ChannelPath c;
+      for (std::size_t in = net.arcs[start].to; in != sink;) {
+        const std::size_t vertex_out = next(in);  // in(v) -> out(v)
+        c.path.push_back(static_cast<Vertex>(in / 2));
+        in = next(vertex_out);
+      }
+      channels.push_back(std::move(c));
+    }
+  }
+  for (auto& c : channels)
+    for (std::size_t h = 0; h + 1 < c.path.size(); ++h) {
+      std::vector<graph::ViewEdge> hop;
+      for (const auto& arc : view.out(c.path[h]))
+        if (arc.neighbour == c.path[h + 1]) hop.push_back(arc.edge);
+      std::sort(hop.begin(), hop.end());
+      c.hops.push_back(std::move(hop));
+    }
+  std::sort(channels.begin(), channels.end(), [](const auto& x, const auto& y) {
+    if (x.path.size() != y.path.size()) return x.path.size() < y.path.size();
+    return x.path < y.path;
+  });
+  return channels;
+}
+
+// Whether an edge survives the loss of every layer in `lost`: it does while one of its layers
+// remains, and always when it belongs to none.
+bool survives(const std::vector<std::uint32_t>& layers_of_edge, const std::vector<bool>& lost) {
+  return layers_of_edge.empty() || std::any_of(layers_of_edge.begin(), layers_of_edge.end(),
+                                               [&](std::uint32_t l) { return !lost[l]; });
+}
+
+// layer_cut: the fewest layers whose loss leaves no A-B path. No library has this; it is the
+// minimum label cut problem, NP-hard in general (Jha, Sheyner & Wing 2002), but relation and
+// domain families are small. Iterative deepening over a bounded search tree: any separating
+// set must kill some edge of every surviving A-B path, so branch on the edges of one shortest
+// surviving path, each branch losing all of that edge's layers.
+class LayerCutSearch {
+ public:
+  LayerCutSearch(const std::vector<Channel>& channels, const Sides& sides, bool oriented,
+                 const Layers& layers)
+      : channels_(channels), sides_(sides), layers_(layers) {
+    const auto n = sides.a.size();
+    adjacency_.resize(n);
+    for (std::size_t i = 0; i < channels.size(); ++i) {
+      adjacency_[channels[i].from].push_back({channels[i].to, i});
+      if (!oriented) adjacency_[channels[i].to].push_back({channels[i].from, i});
+    }
+  }
+
+  // The cut and its size, or size -1 (no set of layers separates) or -2 (search gave up).
+  std::pair<std::vector<std::uint32_t>, std::int64_t> run() {
+    std::vector<bool> lost(layers_.names.size(), false);
+    if (shortest_path(lost).has_value() && shortest_path(std::vector<bool>(lost.size(), true)))
+      return {{}, -1};
+    for (std::size_t budget = 0; budget <= lost.size(); ++budget) {
+      if (search(lost, budget)) {
+        std::vector<std::uint32_t> cut;
+        for (std::uint32_t l = 0; l < lost.size(); ++l)
+          if (found_[l]) cut.push_back(l);
+        return {cut, static_cast<std::int64_t>(cut.size())};
+      }
+      if (steps_ > kStepLimit) return {{}, -2};
+    }
+    return {{}, -1};
+  }
+
+ private:
+  static constexpr std::size_t kStepLimit = 200000;
+  struct Arc {
+    Vertex to;
+    std::size_t channel;
+  };
+
+  bool search(std::vector<bool>& lost, std::size_t budget) {
+    if (++steps_ > kStepLimit) return false;
+    const auto path = shortest_path(lost);
+    if (!path) {
+      found_ = lost;
+      return true;
+    }
+    if (budget == 0) return false;
+    for (auto channel : *path) {
+      std::vector<std::uint32_t> added;
+      for (auto l : layers_.of[channels_[channel].edge])
+        if (!lost[l]) added.push_back(l);
+      if (added.empty() || added.size() > budget) continue;
+      for (auto l : added)
+        lost[l] = true;
+      const bool ok = search(lost, budget - added.size());
+      for (auto l : added)
+        lost[l] = false;
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  // The channels of a fewest-hop surviving path from A to B (BFS from every vertex of A).
+  std::optional<std::vector<std::size_t>> shortest_path(const std::vector<bool>& lost) const {
+    const auto n = sides_.a.size();
+    constexpr auto kNone = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> via(n, kNone);
+    std::vector<bool> seen(n, false);
+    std::queue<Vertex> queue;
+    for (Vertex v = 0; v < n; ++v)
+      if (sides_.a[v]) {
+        seen[v] = true;
+        queue.push(v);
+      }
+    while (!queue.empty()) {
+      const Vertex u = queue.front();
+      queue.pop();
+      if (sides_.b[u]) {
+        std::vector<std::size_t> path;
+        for (Vertex x = u; via[x] != kNone;) {
+          const auto& c = channels_[via[x]];
+          path.push_back(via[x]);
+          x = c.from == x ? c.to : c.from;
+        }
+        return path;
+      }
+      for (const auto& arc : adjacency_[u])
+        if (!seen[arc.to] && survives(layers_.of[channels_[arc.channel].edge], lost)) {
+          seen[arc.to] = true;
+          via[arc.to] = arc.channel;
+          queue.push(arc.to);
+        }
+    }
+    return std::nullopt;
+  }
+
+  const std::vector<Channel>& channels_;
+  const Sides& sides_;
+  const Layers& layers_;
+  std::vector<std::vector<Arc>> adjacency_;
+  std::vector<bool> found_;
+  std::size_t steps_ = 0;
+};
+
+LayerReport layer_report(const Layers& layers, const std::vector<Channel>& channels,
+                         const std::vector<ChannelPath>& paths, const Sides& sides, bool oriented) {
+  LayerReport report{layers.family, {}, 0.0, {}, 0};
+  const auto n = sides.a.size();
+  for (std::uint32_t l = 0; l < layers.names.size(); ++l) {
+    LayerFigures figures{l, 0, 0};
+    std::vector<Channel> own;
+    for (const auto& c : channels)
+      if (std::binary_search(layers.of[c.edge].begin(), layers.of[c.edge].end(), l)) {
+        own.push_back(c);
+        if (is_direct(c, sides, oriented)) ++figures.direct_ties;
+      }
+    figures.edge_connectivity =
+        as_count(max_flow(edge_network(own, sides, oriented, false), n, n + 1).value);
+    report.layers.push_back(figures);
+  }
+  std::size_t multiplex = 0;
+  for (const auto& path : paths) {
+    const bool every_hop = std::all_of(path.hops.begin(), path.hops.end(), [&](const auto& hop) {
+      std::vector<std::uint32_t> carried;
+      for (auto e : hop)
+        carried.insert(carried.end(), layers.of[e].begin(), layers.of[e].end());
+      std::sort(carried.begin(), carried.end());
+      return std::unique(carried.begin(), carried.end()) - carried.begin() >= 2;
+    });
+    multiplex += every_hop;
+  }
+  if (!paths.empty())
+    report.multiplex_share = static_cast<double>(multiplex) / static_cast<double>(paths.size());
+  std::tie(report.layer_cut, report.layer_cut_size) =
+      LayerCutSearch(channels, sides, oriented, layers).run();
+  return report;
+}
 }  // namespace
 
 ResilienceResult resilience(const graph::View& view, const std::vector<bool>& side_a,
@@ -237,7 +471,8 @@ ResilienceResult resilience(const graph::View& view, const std::vector<bool>& si
   std::vector<Channel> channels;
   channels.reserve(view.edge_count());
   for (graph::ViewEdge e = 0; e < view.edge_count(); ++e)
-    if (view.from(e) != view.to(e)) channels.push_back({view.from(e), view.to(e), view.weight(e)});
+    if (view.from(e) != view.to(e))
+      channels.push_back({view.from(e), view.to(e), view.weight(e), e});
 
   // 1. direct ties
   for (const auto& c : channels)
@@ -250,28 +485,29 @@ ResilienceResult resilience(const graph::View& view, const std::vector<bool>& si
       max_flow(split_network(channels, sides, oriented, false, false), super_source, super_sink)
           .value);
 
-  // 3. disjoint channels, 5. min cut and single points of failure.
-  auto disjoint_net = split_network(channels, sides, oriented, true, true);
+  // 3. disjoint channels and the channels themselves; 5. min cut and single points of failure.
+  const auto disjoint_net = split_network(channels, sides, oriented, true, true);
   const auto disjoint = max_flow(disjoint_net, super_source, super_sink);
   result.disjoint_channels = as_count(disjoint.value);
-  for (Vertex v = 0; v < n; ++v)
+  result.channels = decompose_channels(view, disjoint_net, disjoint);
+  for (Vertex v = 0; v < n; ++v) {
     if (disjoint.source_side[2 * std::size_t{v}] && !disjoint.source_side[2 * std::size_t{v} + 1])
       result.min_cut.push_back(v);
-  // Only a vertex carrying flow can matter: without it the same flow is still feasible.
-  for (Vertex v = 0; v < n; ++v) {
-    if (disjoint.arc_flow[v] <= 0.0) continue;
-    disjoint_net.arcs[v].capacity = 0.0;
-    const auto without = as_count(max_flow(disjoint_net, super_source, super_sink).value);
-    disjoint_net.arcs[v].capacity = 1.0;
-    if (without < result.disjoint_channels)
-      result.single_points_of_failure.push_back({v, result.disjoint_channels - without});
+    if (disjoint.in_some_min_cut(disjoint_net, v))
+      result.single_points_of_failure.push_back({v, 1});
   }
-  std::stable_sort(result.single_points_of_failure.begin(), result.single_points_of_failure.end(),
-                   [](const auto& x, const auto& y) { return x.drop > y.drop; });
 
-  // 4. edge connectivity and capacity.
-  result.edge_connectivity =
-      as_count(max_flow(edge_network(channels, sides, oriented, false), n, n + 1).value);
+  // 4. edge connectivity, its single points of failure, and capacity.
+  const auto edge_net = edge_network(channels, sides, oriented, false);
+  const auto edge_flow = max_flow(edge_net, n, n + 1);
+  result.edge_connectivity = as_count(edge_flow.value);
+  const std::size_t arcs_per_channel = oriented ? 1 : 2;
+  for (std::size_t i = 0; i < channels.size(); ++i) {
+    bool critical = false;
+    for (std::size_t k = 0; k < arcs_per_channel; ++k)
+      critical = critical || edge_flow.in_some_min_cut(edge_net, arcs_per_channel * i + k);
+    if (critical) result.edge_single_points_of_failure.push_back({channels[i].edge, 1});
+  }
   result.capacity = max_flow(edge_network(channels, sides, oriented, true), n, n + 1).value;
 
   // 6. cross betweenness: igraph counts an undirected pair from both ends and halves the sum;
@@ -332,6 +568,11 @@ ResilienceResult resilience(const graph::View& view, const std::vector<bool>& si
   const double pairs = static_cast<double>(size_a) * static_cast<double>(size_b);
   result.pairs_connected = static_cast<double>(joined) / pairs;
   result.cross_efficiency = inverse_distances / pairs;
+
+  // 9. per layer.
+  for (const auto& layers : options.layers)
+    result.layer_reports.push_back(
+        layer_report(layers, channels, result.channels, sides, oriented));
   return result;
 }
 

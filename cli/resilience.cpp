@@ -9,8 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/sides.hpp"
 #include "graph/errors.hpp"
-#include "graph/selection.hpp"
 
 namespace actornet::cli {
 namespace {
@@ -23,27 +23,8 @@ struct ResilienceCliOptions {
   std::string side_b;
   bool directed = false;
   std::size_t top = 10;
+  std::string domain;  ///< empty: `domain` when the input has that edge attribute; "none": none
 };
-
-// The view vertices a side's expression selects; an InputError when it selects none.
-std::vector<bool> side_mask(const graph::Graph& g, const graph::View& view, const std::string& flag,
-                            const std::string& expression, const std::string& at) {
-  const auto selection = graph::Selection::parse(expression, flag);
-  selection.check(g, graph::SelectionTarget::Nodes);
-  std::vector<bool> mask(view.vertex_count(), false);
-  bool any = false;
-  for (graph::Vertex v = 0; v < view.vertex_count(); ++v)
-    if (selection.matches_node(g, view.node_of(v))) mask[v] = any = true;
-  if (!any)
-    throw InputError(fmt::format("{} '{}' selects no node of the view{}; check the expression{}",
-                                 flag, expression, at.empty() ? "" : " at " + at,
-                                 at.empty() ? "" : " and the date"));
-  return mask;
-}
-
-const graph::Node& node_at(const graph::Graph& g, const graph::View& view, graph::Vertex v) {
-  return g.node(view.node_of(v));
-}
 
 void run_resilience(ResilienceCliOptions& o) {
   auto imported = load(o.input);
@@ -52,16 +33,19 @@ void run_resilience(ResilienceCliOptions& o) {
   // Undirected channels are read on an undirected view, so an undirected edge counts once.
   if (!o.directed) view_options.direction = graph::DirectionPolicy::Undirected;
   const auto view = graph::View::build(g, view_options);
-  const auto a = side_mask(g, view, "--side-a", o.side_a, o.view.at);
-  const auto b = side_mask(g, view, "--side-b", o.side_b, o.view.at);
-  for (graph::Vertex v = 0; v < view.vertex_count(); ++v)
-    if (a[v] && b[v])
-      throw InputError(fmt::format(
-          "--side-a '{}' and --side-b '{}' both select '{}'; the sides must not overlap", o.side_a,
-          o.side_b, node_at(g, view, v).id));
-
+  const auto [a, b] = side_masks(g, view, o.side_a, o.side_b, o.view.at);
   analyses::ResilienceOptions options;
   options.directed = o.directed;
+  options.layers.push_back(relation_layers(g, view));
+  if (o.domain.empty() && g.edge_attributes().find("domain")) o.domain = "domain";
+  if (!o.domain.empty() && o.domain != "none") {
+    if (!g.edge_attributes().find(o.domain))
+      throw InputError(
+          fmt::format("--domain '{}' names no edge attribute of the input; name an "
+                      "edge column, or give --domain none",
+                      o.domain));
+    options.layers.push_back(attribute_layers(g, view, o.domain));
+  }
   const auto r = analyses::resilience(view, a, b, options);
   for (const auto& note : r.notes)
     std::cerr << "actornet: note: " << note << "\n";
@@ -73,51 +57,7 @@ void run_resilience(ResilienceCliOptions& o) {
       std::count(a.begin(), a.end(), true), o.side_b, std::count(b.begin(), b.end(), true),
       o.directed && view.directed() ? "directed, A to B" : "undirected"));
 
-  Table figures{{"name", "value"}, {}};
-  figures.rows.push_back({std::string("direct_ties"), r.direct_ties});
-  figures.rows.push_back({std::string("broker_connectivity"), r.broker_connectivity});
-  figures.rows.push_back({std::string("disjoint_channels"), r.disjoint_channels});
-  figures.rows.push_back({std::string("edge_connectivity"), r.edge_connectivity});
-  figures.rows.push_back({std::string("capacity"), r.capacity});
-  figures.rows.push_back({std::string("pairs_connected"), r.pairs_connected});
-  figures.rows.push_back({std::string("cross_efficiency"), r.cross_efficiency});
-  report.sections.push_back({"figures", std::move(figures)});
-
-  Table cut{{"id", "label", "kind"}, {}};
-  for (auto v : r.min_cut) {
-    const auto& n = node_at(g, view, v);
-    cut.rows.push_back({n.id, n.label, g.kind_name(view.node_of(v))});
-  }
-  report.sections.push_back({"min cut", std::move(cut)});
-
-  auto failures = r.single_points_of_failure;
-  std::sort(failures.begin(), failures.end(), [&](const auto& x, const auto& y) {
-    if (x.drop != y.drop) return x.drop > y.drop;
-    return node_at(g, view, x.vertex).id < node_at(g, view, y.vertex).id;
-  });
-  Table spof{{"id", "label", "drop"}, {}};
-  for (const auto& f : failures) {
-    const auto& n = node_at(g, view, f.vertex);
-    spof.rows.push_back({n.id, n.label, f.drop});
-  }
-  report.sections.push_back({"single points of failure", std::move(spof)});
-
-  // Highest first, ties by id; vertices on no A-B shortest path are left out.
-  std::vector<graph::Vertex> order;
-  for (graph::Vertex v = 0; v < view.vertex_count(); ++v)
-    if (r.cross_betweenness[v] > 0.0) order.push_back(v);
-  std::sort(order.begin(), order.end(), [&](graph::Vertex x, graph::Vertex y) {
-    if (r.cross_betweenness[x] != r.cross_betweenness[y])
-      return r.cross_betweenness[x] > r.cross_betweenness[y];
-    return node_at(g, view, x).id < node_at(g, view, y).id;
-  });
-  if (o.top > 0 && order.size() > o.top) order.resize(o.top);
-  Table between{{"id", "label", "kind", "cross_betweenness"}, {}};
-  for (auto v : order) {
-    const auto& n = node_at(g, view, v);
-    between.rows.push_back({n.id, n.label, g.kind_name(view.node_of(v)), r.cross_betweenness[v]});
-  }
-  report.sections.push_back({"cross betweenness", std::move(between)});
+  report.sections = resilience_sections(g, view, r, o.top, options.layers);
   emit(report, o.output);
 }
 
@@ -142,6 +82,10 @@ void add_resilience(CLI::App& app) {
                   "rows of the cross betweenness section (default 10; 0: every node on an "
                   "A-B shortest path)")
       ->default_str("10");
+  cmd->add_option("--domain", opts->domain,
+                  "edge attribute whose values form a second family of layers beside the "
+                  "relations (default: 'domain' when the input has it; 'none': no second "
+                  "family)");
   add_view_options(*cmd, opts->view);
   add_output_options(*cmd, opts->output);
   cmd->footer(

@@ -74,5 +74,15 @@ foreach(format table csv)
   actornet_golden(resilience.${format} 0 resilience ${USCN} --side-a country=CN
                   --side-b country=US --format ${format})
 endforeach()
+actornet_golden(resilience.at-2025-02 0 resilience ${USCN} --side-a country=CN
+                --side-b country=US --at 2025-02-01 --format md)
 actornet_golden(error.resilience-overlap 2 resilience ${USCN} --side-a country=CN
                 --side-b "kind=country")
+actornet_golden(error.resilience-empty-side 2 resilience ${USCN} --side-a country=CN
+                --side-b country=XX)
+actornet_golden(error.resilience-empty-at-date 2 resilience ${USCN} --side-a country=CN
+                --side-b "kind=event" --at 2030-01-01)
+actornet_golden(error.resilience-bad-expression 2 resilience ${USCN} --side-a "country=CN and"
+                --side-b country=US)
+actornet_golden(error.resilience-unknown-domain 2 resilience ${USCN} --side-a country=CN
+                --side-b country=US --domain topic)

@@ -103,7 +103,7 @@ TEST_CASE("resilience: a single broker") {
   CHECK(r.capacity == doctest::Approx(2.0).epsilon(kTol));
   CHECK(ids(g, v, r.min_cut) == std::vector<std::string>{"x"});
   REQUIRE(r.single_points_of_failure.size() == 1);
-  CHECK(g.node(v.node_of(r.single_points_of_failure[0].vertex)).id == "x");
+  CHECK(g.node(v.node_of(r.single_points_of_failure[0].element)).id == "x");
   CHECK(r.single_points_of_failure[0].drop == 1);
   CHECK(betweenness_of(g, v, r, "x") == doctest::Approx(4.0).epsilon(kTol));
   CHECK(betweenness_of(g, v, r, "a1") == 0.0);
@@ -140,9 +140,9 @@ TEST_CASE("resilience: two disjoint routes") {
     CHECK(s.edge_connectivity == 2);
     CHECK(ids(h, hv, s.min_cut) == std::vector<std::string>{"a"});
     REQUIRE(s.single_points_of_failure.size() == 2);
-    CHECK(
-        ids(h, hv, {s.single_points_of_failure[0].vertex, s.single_points_of_failure[1].vertex}) ==
-        std::vector<std::string>{"a", "b"});
+    CHECK(ids(h, hv,
+              {s.single_points_of_failure[0].element, s.single_points_of_failure[1].element}) ==
+          std::vector<std::string>{"a", "b"});
     CHECK(betweenness_of(h, hv, s, "x") == doctest::Approx(0.5).epsilon(kTol));
     CHECK(betweenness_of(h, hv, s, "y") == doctest::Approx(0.5).epsilon(kTol));
   }
@@ -239,12 +239,13 @@ RandomCase random_case(std::mt19937& rng, int n, int m, bool directed) {
   RandomCase c;
   for (int i = 0; i < n; ++i)
     c.graph.add_node("v" + std::to_string(i));
-  std::uniform_int_distribution<int> vertex(0, n - 1), weight(1, 3), side(0, 2);
+  std::uniform_int_distribution<int> vertex(0, n - 1), weight(1, 3), side(0, 2), relation(0, 2);
+  static const std::string kRelations[] = {"r0", "r1", "r2"};
   for (int e = 0; e < m; ++e) {
     graph::EdgeSpec spec;
     spec.source = static_cast<graph::NodeIndex>(vertex(rng));
     spec.target = static_cast<graph::NodeIndex>(vertex(rng));
-    spec.relation = "r";
+    spec.relation = kRelations[relation(rng)];
     spec.directed = directed;
     spec.weight = weight(rng);
     c.graph.add_edge(spec);
@@ -261,6 +262,20 @@ RandomCase random_case(std::mt19937& rng, int n, int m, bool directed) {
   c.b[1] = true;
   c.b[0] = false;
   return c;
+}
+
+// The relation layers of a view of a graph built by random_case: layer i is relation ri.
+analyses::Layers relation_layers_of(const graph::Graph& g, const View& v) {
+  analyses::Layers layers{"relation", {"r0", "r1", "r2"}, {}};
+  for (graph::ViewEdge e = 0; e < v.edge_count(); ++e) {
+    std::vector<std::uint32_t> of;
+    for (auto origin : v.origins(e))
+      of.push_back(static_cast<std::uint32_t>(g.relation_name(origin)[1] - '0'));
+    std::sort(of.begin(), of.end());
+    of.erase(std::unique(of.begin(), of.end()), of.end());
+    layers.of.push_back(of);
+  }
+  return layers;
 }
 
 // Whether some vertex of A outside `removed` reaches some vertex of B outside it, using the
@@ -348,7 +363,8 @@ std::vector<double> cross_betweenness_reference(const View& v, const std::vector
 void check_against_brute_force(const RandomCase& c, bool oriented) {
   const auto v = View::build(c.graph);
   const auto n = v.vertex_count();
-  const auto r = analyses::resilience(v, c.a, c.b, ResilienceOptions{oriented});
+  const auto layers = relation_layers_of(c.graph, v);
+  const auto r = analyses::resilience(v, c.a, c.b, ResilienceOptions{oriented, {layers}});
 
   // Smallest separating vertex sets: anywhere (disjoint channels), among third parties with
   // direct ties dropped (broker connectivity), and containing each vertex (its removal).
@@ -378,25 +394,98 @@ void check_against_brute_force(const RandomCase& c, bool oriented) {
 
   std::vector<std::int64_t> drop(n, 0);
   for (const auto& p : r.single_points_of_failure)
-    drop[p.vertex] = p.drop;
+    drop[p.element] = p.drop;
   for (graph::Vertex x = 0; x < n; ++x)
     CHECK(drop[x] == disjoint - (with_vertex[x] - 1));
 
-  // Edge connectivity and capacity over every edge subset (graphs of at most 12 edges).
+  // The channels: as many as disjoint_channels, each from A to B along its hops' edges,
+  // no vertex on two of them.
+  CHECK(static_cast<int>(r.channels.size()) == disjoint);
+  std::vector<int> used(n, 0);
+  for (const auto& ch : r.channels) {
+    REQUIRE(ch.path.size() >= 2);
+    CHECK(c.a[ch.path.front()]);
+    CHECK(c.b[ch.path.back()]);
+    REQUIRE(ch.hops.size() == ch.path.size() - 1);
+    for (auto x : ch.path)
+      ++used[x];
+    for (std::size_t h = 0; h < ch.hops.size(); ++h) {
+      CHECK_FALSE(ch.hops[h].empty());
+      for (auto e : ch.hops[h]) {
+        const bool forward = v.from(e) == ch.path[h] && v.to(e) == ch.path[h + 1];
+        const bool backward = v.to(e) == ch.path[h] && v.from(e) == ch.path[h + 1];
+        CHECK((forward || (backward && !oriented)));
+      }
+    }
+  }
+  CHECK(std::all_of(used.begin(), used.end(), [](int k) { return k <= 1; }));
+
+  // Edge measures over every edge subset (graphs of at most 12 edges): edge connectivity,
+  // capacity, each edge's single-point-of-failure drop, and per relation the edge
+  // connectivity using that relation alone.
   if (v.edge_count() <= 12) {
-    int edges = static_cast<int>(v.edge_count());
+    const auto m = v.edge_count();
+    std::uint32_t in_layer[3] = {0, 0, 0};
+    for (graph::ViewEdge e = 0; e < m; ++e)
+      for (auto l : layers.of[e])
+        in_layer[l] |= 1u << e;
+    const std::uint32_t all = (1u << m) - 1;
+    int edges = static_cast<int>(m);
     double capacity = std::numeric_limits<double>::infinity();
-    for (std::uint32_t set = 0; set < (1u << v.edge_count()); ++set) {
+    std::vector<int> with_edge(m, static_cast<int>(m) + 1);
+    int per_layer[3] = {static_cast<int>(m), static_cast<int>(m), static_cast<int>(m)};
+    for (std::uint32_t set = 0; set <= all; ++set) {
+      for (int l = 0; l < 3; ++l)  // within layer l: the edges outside it are gone already
+        if ((set & ~in_layer[l]) == 0 &&
+            !joined(v, c.a, c.b, 0, set | (all & ~in_layer[l]), false, oriented))
+          per_layer[l] = std::min(per_layer[l], std::popcount(set));
       if (joined(v, c.a, c.b, 0, set, false, oriented)) continue;
-      edges = std::min(edges, std::popcount(set));
+      const int size = std::popcount(set);
+      edges = std::min(edges, size);
+      for (graph::ViewEdge e = 0; e < m; ++e)
+        if (set >> e & 1u) with_edge[e] = std::min(with_edge[e], size);
       double w = 0.0;
-      for (graph::ViewEdge e = 0; e < v.edge_count(); ++e)
+      for (graph::ViewEdge e = 0; e < m; ++e)
         if (set >> e & 1u) w += v.weight(e);
       capacity = std::min(capacity, w);
     }
     CHECK(r.edge_connectivity == edges);
     CHECK(r.capacity == doctest::Approx(capacity).epsilon(kTol));
+    std::vector<std::int64_t> edge_drop(m, 0);
+    for (const auto& p : r.edge_single_points_of_failure)
+      edge_drop[p.element] = p.drop;
+    for (graph::ViewEdge e = 0; e < m; ++e)
+      CHECK(edge_drop[e] == edges - std::min(edges, with_edge[e] - 1));
+    REQUIRE(r.layer_reports.size() == 1);
+    for (int l = 0; l < 3; ++l)
+      CHECK(r.layer_reports[0].layers[static_cast<std::size_t>(l)].edge_connectivity ==
+            per_layer[l]);
   }
+
+  // Per relation: direct ties, and the fewest relations whose loss separates the sides.
+  const auto& report = r.layer_reports.at(0);
+  for (std::uint32_t l = 0; l < 3; ++l) {
+    std::int64_t direct = 0;
+    for (graph::ViewEdge e = 0; e < v.edge_count(); ++e) {
+      const auto f = v.from(e), t = v.to(e);
+      const bool is_direct = (c.a[f] && c.b[t]) || (!oriented && c.b[f] && c.a[t]);
+      if (is_direct && f != t && std::count(layers.of[e].begin(), layers.of[e].end(), l) > 0)
+        ++direct;
+    }
+    CHECK(report.layers[l].direct_ties == direct);
+  }
+  std::int64_t best = std::numeric_limits<std::int64_t>::max();
+  for (std::uint32_t lost = 0; lost < 8; ++lost) {
+    std::uint32_t dropped = 0;
+    for (graph::ViewEdge e = 0; e < v.edge_count(); ++e)
+      if (std::all_of(layers.of[e].begin(), layers.of[e].end(),
+                      [&](auto l) { return lost >> l & 1u; }))
+        dropped |= 1u << e;
+    if (!joined(v, c.a, c.b, 0, dropped, false, oriented))
+      best = std::min<std::int64_t>(best, std::popcount(lost));
+  }
+  CHECK(report.layer_cut_size == best);
+  CHECK(static_cast<std::int64_t>(report.layer_cut.size()) == best);
 
   const auto bc = cross_betweenness_reference(v, c.a, c.b, oriented);
   for (graph::Vertex x = 0; x < n; ++x)
@@ -405,15 +494,69 @@ void check_against_brute_force(const RandomCase& c, bool oriented) {
 
 }  // namespace
 
-TEST_CASE("resilience: brute force on random multigraphs of up to 10 vertices") {
+TEST_CASE("resilience: brute force on random multigraphs of up to 12 vertices") {
   std::mt19937 rng(20240607);
-  for (int trial = 0; trial < 120; ++trial) {
+  for (int trial = 0; trial < 165; ++trial) {
     const bool directed = trial % 3 == 2;
-    const int n = 2 + trial % 9;
+    const int n = 2 + trial % 11;
     const int m = trial % 2 == 0 ? std::min(12, n + trial % 5) : 2 * n;
     const auto c = random_case(rng, n, m, directed);
     INFO("trial " << trial << ", " << n << " vertices, " << m << " edges"
                   << (directed ? ", directed" : ""));
     check_against_brute_force(c, directed);
+  }
+}
+
+TEST_CASE("resilience: channels, relations and the layer cut") {
+  //   a1 ==== b1          met_with and called in parallel: one multiplex channel
+  //   a2 -- f -- b2       member_of twice: a channel carried by one relation
+  const auto g = make_graph({{"a1", "b1", "met_with"},
+                             {"a1", "b1", "called"},
+                             {"a2", "f", "member_of"},
+                             {"f", "b2", "member_of"}});
+  const auto v = view_of(g);
+  // Layers 0 called, 1 member_of, 2 met_with (edge order: met_with, called, member_of x2).
+  const analyses::Layers layers{
+      "relation", {"called", "member_of", "met_with"}, {{2}, {0}, {1}, {1}}};
+  const auto r = run(g, v, {"a1", "a2"}, {"b1", "b2"}, ResilienceOptions{false, {layers}});
+  REQUIRE(r.channels.size() == 2);
+  CHECK(ids(g, v, r.channels[0].path) == std::vector<std::string>{"a1", "b1"});
+  CHECK(r.channels[0].hops == std::vector<std::vector<graph::ViewEdge>>{{0, 1}});
+  CHECK(ids(g, v, r.channels[1].path) == std::vector<std::string>{"a2", "f", "b2"});
+  CHECK(r.edge_connectivity == 3);
+  // Every edge lies in some minimum edge cut: {both a1-b1 edges, a2-f or f-b2}.
+  CHECK(r.edge_single_points_of_failure.size() == 4);
+
+  REQUIRE(r.layer_reports.size() == 1);
+  const auto& report = r.layer_reports[0];
+  CHECK(report.family == "relation");
+  CHECK(report.multiplex_share == doctest::Approx(0.5).epsilon(kTol));
+  CHECK(report.layers[0].direct_ties == 1);  // called
+  CHECK(report.layers[1].direct_ties == 0);  // member_of
+  CHECK(report.layers[1].edge_connectivity == 1);
+  CHECK(report.layers[2].edge_connectivity == 1);  // met_with
+  CHECK(report.layer_cut == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(report.layer_cut_size == 3);
+
+  SUBCASE("an edge in no layer cannot be cut by layers") {
+    auto unlabelled = layers;
+    unlabelled.of[3].clear();  // f-b2 belongs to no layer
+    unlabelled.of[2].clear();
+    const auto s = run(g, v, {"a1", "a2"}, {"b1", "b2"}, ResilienceOptions{false, {unlabelled}});
+    CHECK(s.layer_reports[0].layer_cut_size == -1);
+    CHECK(s.layer_reports[0].layer_cut.empty());
+  }
+  SUBCASE("sides already apart need no layer cut") {
+    const auto s = run(g, v, {"a1"}, {"b2"}, ResilienceOptions{false, {layers}});
+    CHECK(s.layer_reports[0].layer_cut_size == 0);
+    CHECK(s.channels.empty());
+    CHECK(s.layer_reports[0].multiplex_share == 0.0);
+  }
+  SUBCASE("layer ids must name layers") {
+    auto bad = layers;
+    bad.of[0] = {7};
+    CHECK_THROWS_AS(run(g, v, {"a1"}, {"b1"}, ResilienceOptions{false, {bad}}), InputError);
+    bad.of.pop_back();
+    CHECK_THROWS_AS(run(g, v, {"a1"}, {"b1"}, ResilienceOptions{false, {bad}}), InputError);
   }
 }
