@@ -89,20 +89,30 @@ std::size_t display_width(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
 }
 
+}  // namespace
+
+TableText table_text(const Table& table, int precision) {
+  const auto [numeric, whole] = column_kinds(table);
+  TableText text{table.columns, numeric, {}};
+  for (const auto& row : table.rows) {
+    auto& line = text.rows.emplace_back();
+    for (std::size_t c = 0; c < row.size(); ++c)
+      line.push_back(cell_text(row[c], false, whole[c] ? 0 : precision));
+  }
+  return text;
+}
+
+namespace {
+
 void render_aligned(const Table& table, int precision, std::string& out) {
   const auto ncol = table.columns.size();
-  const auto [numeric, whole] = column_kinds(table);
-  std::vector<std::vector<std::string>> text;
+  const auto [columns, numeric, text] = table_text(table, precision);
   std::vector<std::size_t> width(ncol);
   for (std::size_t c = 0; c < ncol; ++c)
     width[c] = display_width(table.columns[c]);
-  for (const auto& row : table.rows) {
-    auto& line = text.emplace_back();
-    for (std::size_t c = 0; c < ncol; ++c) {
-      line.push_back(cell_text(row[c], false, whole[c] ? 0 : precision));
-      width[c] = std::max(width[c], display_width(line.back()));
-    }
-  }
+  for (const auto& line : text)
+    for (std::size_t c = 0; c < ncol; ++c)
+      width[c] = std::max(width[c], display_width(line[c]));
   auto emit = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t c = 0; c < ncol; ++c) {
@@ -126,18 +136,18 @@ void render_aligned(const Table& table, int precision, std::string& out) {
 }
 
 void render_markdown(const Table& table, int precision, std::string& out) {
-  const auto [numeric, whole] = column_kinds(table);
+  const auto [columns, numeric, text] = table_text(table, precision);
   out += "|";
-  for (const auto& col : table.columns)
+  for (const auto& col : columns)
     out += " " + md_field(col) + " |";
   out += "\n|";
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
+  for (std::size_t c = 0; c < columns.size(); ++c)
     out += numeric[c] ? " ---: |" : " --- |";
   out += "\n";
-  for (const auto& row : table.rows) {
+  for (const auto& line : text) {
     out += "|";
-    for (std::size_t c = 0; c < row.size(); ++c)
-      out += " " + md_field(cell_text(row[c], false, whole[c] ? 0 : precision)) + " |";
+    for (const auto& cell : line)
+      out += " " + md_field(cell) + " |";
     out += "\n";
   }
 }

@@ -37,6 +37,16 @@ struct Report {
   std::vector<Section> sections;
 };
 
+/// A table's cells as the text and Markdown renderers print them: reals with `precision`
+/// decimals except in columns of whole numbers (no decimals), NaN as empty; `numeric` marks
+/// the columns whose every cell is a number (printed right-aligned).
+struct TableText {
+  std::vector<std::string> columns;
+  std::vector<bool> numeric;
+  std::vector<std::vector<std::string>> rows;
+};
+TableText table_text(const Table& table, int precision);
+
 /// Renders `report`:
 /// - table: preamble lines prefixed `# `, then per section its title and an aligned table
 ///   (numbers right-aligned; columns of whole numbers without decimals; "(none)" for an

@@ -41,16 +41,19 @@ if(EXISTS "${bundled}/edges.csv")
 endif()
 
 # Resilience: A-B figures against NetworkX with explicit super-nodes (undirected channels).
+# Each dataset's cases (sides, date, relations) are listed in the script.
 set(ACTORNET_RESILIENCE_ORACLE "${CMAKE_CURRENT_SOURCE_DIR}/oracle/resilience_oracle.py")
-if(EXISTS "${ACTORNET_ORACLE_DATA}/noordin_top_139/edges.csv")
-  add_test(NAME oracle.resilience.noordin_top_139
-           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
-                   --actornet $<TARGET_FILE:actornet>
-                   --data ${ACTORNET_ORACLE_DATA} --dataset noordin_top_139)
-else()
-  message(STATUS "oracle.resilience.noordin_top_139 skipped: ${ACTORNET_ORACLE_DATA}/"
-                 "noordin_top_139 is absent")
-endif()
+foreach(dataset noordin_top_139 french_financial_elite interstate_relations)
+  if(EXISTS "${ACTORNET_ORACLE_DATA}/${dataset}/edges.csv")
+    add_test(NAME oracle.resilience.${dataset}
+             COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
+                     --actornet $<TARGET_FILE:actornet>
+                     --data ${ACTORNET_ORACLE_DATA} --dataset ${dataset})
+  else()
+    message(STATUS "oracle.resilience.${dataset} skipped: ${ACTORNET_ORACLE_DATA}/${dataset} "
+                   "is absent")
+  endif()
+endforeach()
 if(EXISTS "${bundled}/edges.csv")
   add_test(NAME oracle.resilience.us-china-law-enforcement
            COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
