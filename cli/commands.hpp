@@ -9,6 +9,7 @@ void add_info(CLI::App& app);
 void add_validate(CLI::App& app);
 void add_centrality(CLI::App& app);
 void add_resilience(CLI::App& app);
+void add_scenario(CLI::App& app);
 void add_export(CLI::App& app);
 void add_render(CLI::App& app);
 void add_report(CLI::App& app);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   actornet::cli::add_validate(app);
   actornet::cli::add_centrality(app);
   actornet::cli::add_resilience(app);
+  actornet::cli::add_scenario(app);
   actornet::cli::add_export(app);
   actornet::cli::add_render(app);
   actornet::cli::add_report(app);

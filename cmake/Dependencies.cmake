@@ -37,6 +37,9 @@ actornet_require(GRAPHVIZ_FOUND "Graphviz cgraph and gvc libraries" "libgraphviz
 find_package(pugixml 1.11 QUIET CONFIG)
 actornet_require(pugixml_FOUND "pugixml 1.11 or newer (XML formats)" "libpugixml-dev")
 
+find_package(yaml-cpp 0.6 QUIET CONFIG)
+actornet_require(yaml-cpp_FOUND "yaml-cpp 0.6 or newer (YAML scenario files)" "libyaml-cpp-dev")
+
 find_package(ZLIB QUIET)
 actornet_require(ZLIB_FOUND "zlib (for .gz input)" "zlib1g-dev")
 

@@ -7,7 +7,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build pkg-config clang-format
   libigraph-dev libboost-graph-dev libcli11-dev doctest-dev libgraphviz-dev
-  libfmt-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev
+  libfmt-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev libyaml-cpp-dev
 )
 # Oracles for the tests and peers for bench/: Debian's Python, not the one on PATH.
 test_pkgs=(python3 python3-networkx python3-igraph python3-numpy python3-scipy libxml2-utils

@@ -86,3 +86,4 @@ actornet_golden(error.resilience-bad-expression 2 resilience ${USCN} --side-a "c
                 --side-b country=US)
 actornet_golden(error.resilience-unknown-domain 2 resilience ${USCN} --side-a country=CN
                 --side-b country=US --domain topic)
+include(${CMAKE_CURRENT_LIST_DIR}/golden_scenario.cmake)
