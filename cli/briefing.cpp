@@ -247,6 +247,8 @@ constexpr const char* kNoDecisions =
     "The import took no decision on the data's behalf: no node was created from an edge, no "
     "row merged, no default applied, no row rejected.";
 
+constexpr int kSectionDecimals = 3;  // reals in further sections' tables
+
 constexpr const char* kStyle = R"(
 :root { --ink: #1d2733; --muted: #5b6775; --rule: #d8dee6; --accent: #1f5f8b; --band: #f3f6f9; }
 * { box-sizing: border-box; }
@@ -434,6 +436,37 @@ std::string briefing_html(const Briefing& b) {
     h += "</tbody>\n</table>\n</section>\n";
   }
 
+  for (const auto& section : b.sections) {
+    h += "<section>\n<h2>" + e(section.heading) + "</h2>\n";
+    for (const auto& paragraph : section.paragraphs)
+      h += "<p>" + e(paragraph) + "</p>\n";
+    if (!section.chart_svg.empty()) {
+      const std::string svg = inline_svg(section.chart_svg);
+      h += "<figure class=\"diagram\">\n";
+      h += svg.empty() ? "<img alt=\"" + e(section.chart_caption) + "\" src=\"" +
+                             svg_data_uri(section.chart_svg) + "\">"
+                       : svg;
+      h += "\n<figcaption>" + e(section.chart_caption) + "</figcaption>\n</figure>\n";
+    }
+    for (const auto& [title, table] : section.tables) {
+      const auto text = table_text(table, kSectionDecimals);
+      h += "<h3>" + e(title) + "</h3>\n<table>\n<thead><tr>";
+      for (std::size_t c = 0; c < text.columns.size(); ++c)
+        h += (text.numeric[c] ? "<th class=\"num\">" : "<th>") + e(text.columns[c]) + "</th>";
+      h += "</tr></thead>\n<tbody>\n";
+      for (const auto& row : text.rows) {
+        h += "<tr>";
+        for (std::size_t c = 0; c < row.size(); ++c)
+          h += (text.numeric[c] ? "<td class=\"num\">" : "<td>") + e(row[c]) + "</td>";
+        h += "</tr>\n";
+      }
+      if (text.rows.empty())
+        h += fmt::format("<tr><td colspan=\"{}\">(none)</td></tr>\n", text.columns.size());
+      h += "</tbody>\n</table>\n";
+    }
+    h += "</section>\n";
+  }
+
   // What the network is.
   h += "<section>\n<h2>The network</h2>\n<div class=\"two\">\n<div>\n<dl class=\"facts\">\n";
   for (const auto& [name, value] : network_facts(b))
@@ -549,6 +582,31 @@ std::string briefing_markdown(const Briefing& b) {
       m += "| **" + e(k.actor.label) + "** | " + e(k.actor.kind) + " | ";
       if (grouped) m += e(k.actor.group) + " | ";
       m += e(k.actor.description) + " | " + e(ranks_text(k)) + " |\n";
+    }
+  }
+
+  for (const auto& section : b.sections) {
+    m += "\n## " + e(section.heading) + "\n";
+    for (const auto& paragraph : section.paragraphs)
+      m += "\n" + e(paragraph) + "\n";
+    if (!section.chart_caption.empty() && !section.chart_svg.empty())
+      m += "\n*" + e(section.chart_caption) + "*\n";
+    for (const auto& [title, table] : section.tables) {
+      const auto text = table_text(table, kSectionDecimals);
+      m += "\n### " + e(title) + "\n\n|";
+      for (const auto& column : text.columns)
+        m += " " + e(column) + " |";
+      m += "\n|";
+      for (std::size_t c = 0; c < text.columns.size(); ++c)
+        m += text.numeric[c] ? " ---: |" : " --- |";
+      m += "\n";
+      for (const auto& row : text.rows) {
+        m += "|";
+        for (const auto& cell : row)
+          m += " " + e(cell) + " |";
+        m += "\n";
+      }
+      if (text.rows.empty()) m += "\n(none)\n";
     }
   }
 

@@ -10,6 +10,7 @@
 
 #include "analyses/centrality.hpp"
 #include "analyses/summary.hpp"
+#include "cli/output.hpp"
 #include "graph/graph.hpp"
 #include "graph/view.hpp"
 #include "importers/import.hpp"
@@ -36,6 +37,17 @@ struct MeasureRanking {
   int decimals = 0;  ///< how the scores print (score_decimals of the top scores)
 };
 
+/// A further analysis in the briefing (channels between two sides, a scenario...): a
+/// heading, plain-language paragraphs, optionally a chart, and tables (printed as the
+/// Markdown renderer prints them, reals with 3 decimals).
+struct BriefingSection {
+  std::string heading;
+  std::vector<std::string> paragraphs;
+  std::string chart_svg;  ///< an SVG document, or ""
+  std::string chart_caption;
+  std::vector<Section> tables;
+};
+
 /// Everything the briefing shows. Strings are raw data: the renderers escape them.
 struct Briefing {
   std::string title;       ///< page title (h1)
@@ -53,6 +65,7 @@ struct Briefing {
   std::string diagram_caption;
   std::vector<std::string> diagram_links;  ///< files beside the page the caption links to
   std::vector<std::string> files;  ///< the other files written beside the page, for the index
+  std::vector<BriefingSection> sections;  ///< after the central actors, in this order
 };
 
 /// The node attribute the report groups actors by, as the diagram colours them: `side` when

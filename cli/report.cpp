@@ -8,11 +8,14 @@
 #include <fmt/format.h>
 
 #include "analyses/centrality.hpp"
+#include "analyses/resilience.hpp"
+#include "analyses/scenario.hpp"
 #include "analyses/summary.hpp"
 #include "cli/briefing.hpp"
 #include "cli/centrality_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/sides.hpp"
 #include "graph/errors.hpp"
 #include "viz/render.hpp"
 
@@ -28,6 +31,9 @@ struct ReportOptions {
   std::size_t top = 10;
   std::string layout;
   bool as_stored = false;
+  std::string side_a, side_b;
+  std::string transition;
+  std::vector<std::string> compare;
 };
 
 // Progress for a person watching: only when stderr is a terminal, so logs and tests stay clean.
@@ -43,6 +49,106 @@ std::string dataset_name(const std::vector<std::string>& inputs) {
   std::string name = std::filesystem::is_directory(p) ? p.filename().string() : p.stem().string();
   if (name.ends_with(".csv")) name.resize(name.size() - 4);  // x.csv.gz
   return name.empty() ? std::string("network") : name;
+}
+
+std::string channel_count(std::int64_t n) {
+  return fmt::format("{} disjoint channel{}", n, n == 1 ? "" : "s");
+}
+
+// The channels between the sides on the report's view: the figures, the channels themselves
+// and what they hang on, as `actornet resilience` prints them.
+BriefingSection channels_section(const graph::Graph& g, const ReportOptions& o) {
+  auto options = to_view_options(o.view);
+  options.direction = graph::DirectionPolicy::Undirected;
+  const auto view = graph::View::build(g, options);
+  const auto sides = side_masks(g, view, o.side_a, o.side_b, o.view.at);
+  analyses::ResilienceOptions resilience_options;
+  resilience_options.layers.push_back(relation_layers(g, view));
+  const auto r = analyses::resilience(view, sides.a, sides.b, resilience_options);
+  auto sections = resilience_sections(g, view, r, 10, resilience_options.layers);
+
+  BriefingSection section;
+  section.heading = "Channels between the sides";
+  section.paragraphs.push_back(fmt::format(
+      "Side A is {} ({} actors), side B is {} ({} actors){}. Every tie counts as a channel "
+      "both ways. They are joined by {} direct ties and {}: paths sharing no actor at all, so "
+      "the loss of any one actor cuts one channel at most. Cutting every mediated channel "
+      "takes the loss of {} intermediaries; {} of the A x B pairs are joined at all.",
+      o.side_a, std::count(sides.a.begin(), sides.a.end(), true), o.side_b,
+      std::count(sides.b.begin(), sides.b.end(), true),
+      o.view.at.empty() ? " over the whole record" : ", on " + o.view.at, r.direct_ties,
+      channel_count(r.disjoint_channels), r.broker_connectivity,
+      fmt::format("{:.0f}%", 100.0 * r.pairs_connected)));
+  section.paragraphs.push_back(
+      "Single points of failure are the actors (and ties) whose loss alone lowers the count. "
+      "Definitions: actornet resilience --help, and analyses/resilience.hpp.");
+  for (auto& table : sections)
+    if (table.title == "figures" || table.title == "channels" ||
+        table.title == "single points of failure" || table.title == "by relation")
+      section.tables.push_back(std::move(table));
+  return section;
+}
+
+// A change of office holders: the figures before and after, with and without successors in
+// the vacated positions, and the channels lost.
+BriefingSection transition_section(const graph::Graph& g, const ReportOptions& o) {
+  const auto day = graph::Date::parse(o.transition);
+  if (!day)
+    throw InputError(
+        fmt::format("--transition '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", o.transition));
+  graph::Scenario scenario;
+  scenario.name = "transition " + o.transition;
+  scenario.interventions =
+      analyses::transition_interventions(g, *day, "--transition " + o.transition);
+  if (scenario.interventions.empty())
+    throw InputError(
+        fmt::format("--transition {}: no tenure (holds_office edge) ends on that "
+                    "date; check the date",
+                    o.transition));
+  analyses::ScenarioOptions options;
+  options.view = to_view_options(o.view);
+  options.view.at.reset();
+  for (const auto& text : o.compare) {
+    const auto d = graph::Date::parse(text);
+    if (!d) throw InputError(fmt::format("--compare '{}' is not a date", text));
+    options.dates.push_back(*d);
+  }
+  const analyses::SideChooser choose = [&](const graph::Graph& world, const graph::View& view,
+                                           const std::string& when) {
+    auto masks = side_masks(world, view, o.side_a, o.side_b, when);
+    return analyses::SideMasks{std::move(masks.a), std::move(masks.b)};
+  };
+  const auto result = analyses::evaluate_scenario(g, scenario, choose, options);
+
+  BriefingSection section;
+  section.heading = "When the office holders change on " + o.transition;
+  const auto& first = result.steps.front();
+  const auto& last = result.steps.back();  // the last day, with successors
+  const auto& last_without = result.steps[result.steps.size() - 2];
+  section.paragraphs.push_back(fmt::format(
+      "{} tenures end on {}. On {} the sides are joined by {}; on {}, by {} when the vacated "
+      "positions stay empty, and by {} when each passes to an unnamed successor who keeps its "
+      "institutional ties (institutionalisation {:+}).",
+      scenario.interventions.size(), o.transition, first.date.to_string(),
+      channel_count(first.disjoint_channels), last.date.to_string(),
+      channel_count(last_without.disjoint_channels), channel_count(last.disjoint_channels),
+      last.institutionalisation));
+  Table figures{{"date", "successors", "direct_ties", "broker_connectivity", "disjoint_channels",
+                 "edge_connectivity", "pairs_connected", "institutionalisation"},
+                {}};
+  for (const auto& step : result.steps)
+    figures.rows.push_back({step.date.to_string(), std::string(step.successors ? "yes" : "no"),
+                            step.direct_ties, step.broker_connectivity, step.disjoint_channels,
+                            step.edge_connectivity, step.pairs_connected,
+                            step.institutionalisation});
+  section.tables.push_back({"figures", std::move(figures)});
+  Table lost{{"date", "successors", "channel", "why"}, {}};
+  for (const auto& change : result.changes)
+    if (change.what == analyses::ChangeKind::Channel && !change.gained)
+      lost.rows.push_back({change.date.to_string(), std::string(change.successors ? "yes" : "no"),
+                           change.id, change.why});
+  section.tables.push_back({"channels lost", std::move(lost)});
+  return section;
 }
 
 void run_report(ReportOptions& o) {
@@ -121,6 +227,11 @@ void run_report(ReportOptions& o) {
       b.group_attribute.empty() ? "" : ", colour by " + b.group_attribute,
       o.layout.empty() ? "chosen by size" : o.layout, o.seed);
   b.files = {"report.md", "diagram.svg", "diagram.png", "centrality.csv"};
+  if (!o.side_a.empty()) {
+    progress("tracing channels between the sides");
+    b.sections.push_back(channels_section(g, o));
+    if (!o.transition.empty()) b.sections.push_back(transition_section(g, o));
+  }
   const std::string html = briefing_html(b);
   const std::string markdown = briefing_markdown(b);
 
@@ -162,9 +273,27 @@ void add_report(CLI::App& app) {
                 "score centrality on the stored directions (default: every tie undirected)")
       ->group("Projection")
       ->excludes(cmd->get_option("--undirected"));
+  auto* side_a = cmd->add_option("--side-a", opts->side_a,
+                                 "with --side-b: add the channels between two sides, e.g. "
+                                 "'country=CN'");
+  auto* side_b = cmd->add_option("--side-b", opts->side_b, "side B's selection, e.g. 'country=US'");
+  side_a->needs(side_b);
+  side_b->needs(side_a);
+  auto* transition = cmd->add_option(
+      "--transition", opts->transition,
+      "with the sides: the figures before and after every tenure ending on this date, with "
+      "and without successors (as 'actornet scenario --transition')");
+  transition->needs(side_a);
+  cmd->add_option("--compare", opts->compare,
+                  "with --transition: the dates to compare (default: the day before and the "
+                  "date itself)")
+      ->delimiter(',')
+      ->needs(transition);
   cmd->footer(
       "Example:\n"
       "  actornet report datasets/us-china-law-enforcement -o out/us-china\n"
+      "  actornet report datasets/us-china-law-enforcement --side-a country=CN --side-b "
+      "country=US --transition 2025-01-20 --compare 2024-12-01,2025-02-01 -o out/us-china\n"
       "  actornet report datasets/us-china-law-enforcement --at 2024-07 --top 5 "
       "--title 'Law enforcement, July 2024' -o out/2024-07\n"
       "Prints the paths of the files written. Each file is written to a temporary file and "

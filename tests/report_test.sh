@@ -93,6 +93,32 @@ else
   fail "report on the hostile dataset failed: $(cat "$tmp/stderr")"
 fi
 
+# With two sides and a change of office holders: the channel sections, with the figures that
+# `actornet resilience` and `actornet scenario` print for the same question.
+sides=(--side-a country=CN --side-b country=US)
+if "$actornet" report "$data" "${sides[@]}" --transition 2025-01-20 --compare 2024-12-01,2025-02-01 \
+  -o "$tmp/sides" >/dev/null 2>"$tmp/stderr"; then
+  for section in "Channels between the sides" "When the office holders change on 2025-01-20" \
+    "channels lost"; do
+    grep -qF "$section" "$tmp/sides/index.html" || fail "index.html lacks '$section'"
+    grep -qF "$section" "$tmp/sides/report.md" || fail "report.md lacks '$section'"
+  done
+  disjoint=$("$actornet" resilience "$data" "${sides[@]}" --format csv |
+    awk -F, '$1=="section" {next} $3=="name" && $4=="disjoint_channels" {row=$2} $2==row && $3=="value" {print $4; exit}')
+  grep -qF "| disjoint\_channels | $disjoint |" "$tmp/sides/report.md" ||
+    fail "report.md's disjoint_channels differs from actornet resilience ($disjoint)"
+  "$actornet" scenario "$data" "${sides[@]}" --transition 2025-01-20 --dates 2024-12-01,2025-02-01 \
+    --format csv >"$tmp/scenario.csv" || fail "actornet scenario failed"
+  grep -q "2025-02-01" "$tmp/scenario.csv" || fail "actornet scenario printed no 2025-02-01 row"
+else
+  fail "report with sides failed: $(cat "$tmp/stderr")"
+fi
+"$actornet" report "$data" --side-a country=CN -o "$tmp/one-side" >/dev/null 2>&1
+[ $? = 2 ] || fail "--side-a without --side-b should exit 2"
+"$actornet" report "$data" "${sides[@]}" --transition 2025-01-21 -o "$tmp/no-tenure" >/dev/null 2>&1
+[ $? = 2 ] || fail "a --transition date ending no tenure should exit 2"
+[ -e "$tmp/no-tenure" ] && fail "a failed run created its folder"
+
 # Usage and input errors: exit 2, nothing written.
 "$actornet" report "$data" -o "$tmp/bad" --at 2024-13 >/dev/null 2>&1
 [ $? = 2 ] || fail "a bad --at should exit 2"
