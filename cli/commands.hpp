@@ -13,5 +13,10 @@ void add_scenario(CLI::App& app);
 void add_export(CLI::App& app);
 void add_render(CLI::App& app);
 void add_report(CLI::App& app);
+void add_timeline(CLI::App& app);
+void add_import_text(CLI::App& app);
+void add_brokerage(CLI::App& app);
+void add_communities(CLI::App& app);
+void add_cohesion(CLI::App& app);
 
 }  // namespace actornet::cli

@@ -2,11 +2,13 @@
 // look at, and where the output goes.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "analyses/projection.hpp"
 #include "cli/output.hpp"
 #include "graph/view.hpp"
 #include "importers/import.hpp"
@@ -19,6 +21,11 @@ struct InputOptions {
   importers::ImportOptions import;
   std::string delimiter;  ///< as typed: "," ";" "tab" "\t" ...
   bool no_header = false;
+  std::string event_from, event_to;     ///< --events-from, --events-to as typed
+  std::string aggregate = "none";       ///< --aggregate
+  std::string event_relation = "root";  ///< --event-relation
+  bool progress = false;                ///< --progress: report progress even off a terminal
+  std::shared_ptr<int> progress_shown;  ///< last percentage printed; -1 = none yet
 };
 
 /// Adds INPUT... (required) and the importer's flags to `cmd`.
@@ -54,5 +61,30 @@ struct OutputFlags {
 void add_output_options(CLI::App& cmd, OutputFlags& flags);
 /// Renders and writes the report where the flags say.
 void emit(const Report& report, const OutputFlags& flags);
+
+/// `--project EXPR` and `--projection-weights`: analyse the one-mode projection of a
+/// two-mode (actors x events) graph. Only commands that call build_view() offer them.
+struct ProjectFlags {
+  std::string project;            ///< a selection of the actors, or a bare kind name
+  std::string weights = "count";  ///< count or newman
+};
+
+void add_project_options(CLI::App& cmd, ProjectFlags& flags);
+
+/// The graph a command's View was built from: the imported graph, or (with --project) the
+/// one-mode projection, which this owns.
+struct ViewSource {
+  const graph::Graph* graph = nullptr;
+  std::unique_ptr<analyses::TwoModeProjection> two_mode;
+  std::string description;  ///< a preamble line saying how the projection was made, or empty
+};
+
+/// Builds the View the flags ask for. Without --project: View::build(g, to_view_options(view)).
+/// With it: `--at`, `--relations` and `--edges-where` choose the attendance edges of the
+/// two-mode graph (read undirected, parallel edges kept), the nodes matching --project are
+/// the actors, and `--where`, `--kinds`, `--parallel` and `--undirected` then act on the
+/// projection. `source.graph` is what the View's vertices index into.
+graph::View build_view(const graph::Graph& g, const ViewFlags& view, const ProjectFlags& project,
+                       ViewSource& source);
 
 }  // namespace actornet::cli

@@ -11,6 +11,7 @@
 #include "analyses/centrality.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/structure.hpp"
 #include "exporters/projection.hpp"
 #include "graph/errors.hpp"
 #include "viz/render.hpp"
@@ -21,6 +22,8 @@ namespace {
 struct ExportCliOptions {
   InputOptions input;
   ViewFlags view;
+  ProjectFlags project;
+  StructureRequest structure;
   std::string output;
   std::string format;
   std::vector<std::string> scores;
@@ -48,9 +51,20 @@ exporters::OutputFormat choose_format(const ExportCliOptions& o) {
 void run_export(ExportCliOptions& o) {
   const auto format = choose_format(o);
   auto imported = load(o.input);
-  const auto& g = imported.graph;
-  const auto view = graph::View::build(g, to_view_options(o.view));
-  const auto projected = exporters::project(g, view);
+  ViewSource source;
+  const auto view = build_view(imported.graph, o.view, o.project, source);
+  const auto& g = *source.graph;
+  auto projected = exporters::project(g, view);
+  if (!o.structure.names.empty()) {
+    o.structure.community.seed = o.seed;
+    ViewFlags undirected_flags = o.view;
+    undirected_flags.undirected = true;
+    ViewSource undirected_source;
+    const auto undirected =
+        build_view(imported.graph, undirected_flags, o.project, undirected_source);
+    for (const auto& note : add_structure_attributes(projected, g, view, undirected, o.structure))
+      std::cerr << "actornet: note: " << note << "\n";
+  }
 
   exporters::ExportOptions options;
   options.size_by = o.size_by;
@@ -131,13 +145,26 @@ void add_export(CLI::App& app) {
                   "lay the projection out with this Graphviz engine (e.g. sfdp) and write the "
                   "positions (GEXF viz:position, GraphML x/y)")
       ->check(CLI::IsMember(viz::layout_names()));
-  cmd->add_option("--seed", opts->seed, "layout seed")->default_str("1");
+  cmd->add_option("--seed", opts->seed, "layout seed (and community seed)")->default_str("1");
+  cmd->add_option("--with-structure", opts->structure.names,
+                  "structural scores stored as node attributes, comma-separated: community, "
+                  "component, coreness, cohesion, articulation, brokerage (the five roles and "
+                  "their total; needs groups: --partition), effective_size, efficiency, "
+                  "constraint")
+      ->delimiter(',');
+  cmd->add_option("--partition", opts->structure.partition,
+                  "node attribute giving the groups for brokerage (default: side, else "
+                  "country)");
+  add_community_options(*cmd, opts->structure.community, "community-", false, false);
   add_view_options(*cmd, opts->view);
+  add_project_options(*cmd, opts->project);
   cmd->footer(
       "Example:\n"
       "  actornet export datasets/us-china-law-enforcement -o network.gexf "
       "--with-scores pagerank,betweenness --size-by pagerank --layout sfdp\n"
       "  actornet export network.gexf -o network.graphml --at 2024-07\n"
+      "  actornet export datasets/us-china-law-enforcement -o structure.gexf --with-structure "
+      "community,brokerage,coreness --partition country --color-by community\n"
       "The projection flags choose what is written: only kept nodes and the edges between "
       "them; --undirected writes every edge undirected; a merging --parallel policy writes one "
       "edge per pair (see README). What the format cannot hold is listed on stderr, once per "

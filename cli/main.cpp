@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   actornet::cli::add_export(app);
   actornet::cli::add_render(app);
   actornet::cli::add_report(app);
+  actornet::cli::add_timeline(app);
+  actornet::cli::add_import_text(app);
+  actornet::cli::add_brokerage(app);
+  actornet::cli::add_communities(app);
+  actornet::cli::add_cohesion(app);
 
   try {
     app.parse(argc, argv);

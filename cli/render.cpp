@@ -11,6 +11,7 @@
 #include "analyses/centrality.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/structure.hpp"
 #include "graph/errors.hpp"
 
 namespace actornet::cli {
@@ -31,6 +32,7 @@ struct RenderCliOptions {
   int label_top = -1;  // -1: automatic
   std::string cluster_by;
   std::string title;
+  CommunityFlags community;
 };
 
 constexpr std::size_t kAutoLabelAbove = 300;  // vertices; above this only the top nodes get labels
@@ -111,6 +113,22 @@ void run_render(RenderCliOptions& o) {
   auto view_options = to_view_options(o.view);
   auto view = graph::View::build(g, view_options);
 
+  // --color-by community: communities of the whole projection (before any focus), read
+  // undirected, stored as the text attribute `community` ("01", "02", ...) for the palette.
+  if (o.color_by == "community" && !g.node_attributes().find("community")) {
+    auto undirected = view_options;
+    undirected.direction = graph::DirectionPolicy::Undirected;
+    const auto whole = graph::View::build(g, undirected);
+    auto community = to_community_options(o.community);
+    community.seed = o.seed;
+    const auto found = analyses::communities(whole, community);
+    const auto labels = community_labels(found.membership);
+    auto& attributes = imported.graph.node_attributes();
+    const auto column = attributes.declare("community", graph::AttrType::String);
+    for (graph::Vertex v = 0; v < whole.vertex_count(); ++v)
+      attributes.set(column, whole.node_of(v), labels[v]);
+  }
+
   if (!o.focus.empty()) {
     auto focus = graph::Selection::parse(o.focus, "--focus");
     focus.check(g, graph::SelectionTarget::Nodes);
@@ -180,8 +198,8 @@ void add_render(CLI::App& app) {
       ->default_str("1")
       ->group(group);
   cmd->add_option("--color-by", opts->color_by,
-                  "node attribute giving the fill colour, or kind (default: side, else "
-                  "country, else kind)")
+                  "node attribute giving the fill colour, kind, or community (detected on the "
+                  "view, see --community-method; default: side, else country, else kind)")
       ->group(group);
   cmd->add_option("--size-by", opts->size_by,
                   "centrality measure giving node area (degree, pagerank, betweenness, ...), "
@@ -211,6 +229,7 @@ void add_render(CLI::App& app) {
   cmd->add_option("--title", opts->title,
                   "title drawn above the legend (default: the dataset name and --at date)")
       ->group(group);
+  add_community_options(*cmd, opts->community, "community-", false, false);
   add_view_options(*cmd, opts->view);
   cmd->footer(
       "Example:\n"

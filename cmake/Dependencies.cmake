@@ -43,6 +43,19 @@ actornet_require(yaml-cpp_FOUND "yaml-cpp 0.6 or newer (YAML scenario files)" "l
 find_package(ZLIB QUIET)
 actornet_require(ZLIB_FOUND "zlib (for .gz input)" "zlib1g-dev")
 
+# Event data: the GDELT daily exports come zipped; libzip reads a member as a stream.
+pkg_check_modules(LIBZIP QUIET IMPORTED_TARGET "libzip>=1.5")
+actornet_require(LIBZIP_FOUND "libzip 1.5 or newer (for .zip event files)" "libzip-dev")
+
+# Names and articles: Unicode case folding and normalisation (alias matching), sentence and
+# word boundaries (the text importer).
+pkg_check_modules(ICU QUIET IMPORTED_TARGET "icu-uc>=60")
+actornet_require(ICU_FOUND "ICU 60 or newer (Unicode names and sentences)" "libicu-dev")
+
+# HTML articles are read with libxml2's forgiving HTML parser.
+pkg_check_modules(LIBXML2 QUIET IMPORTED_TARGET "libxml-2.0>=2.9")
+actornet_require(LIBXML2_FOUND "libxml2 2.9 or newer (HTML articles)" "libxml2-dev")
+
 if(ACTORNET_TESTS)
   find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h)
   actornet_require(DOCTEST_INCLUDE_DIR "doctest 2.4" "doctest-dev")

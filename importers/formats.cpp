@@ -15,6 +15,9 @@ std::optional<InputFormat> input_format_from_name(std::string_view name) {
   if (name == "dl" || name == "ucinet") return InputFormat::Dl;
   if (name == "dot" || name == "gv") return InputFormat::Dot;
   if (name == "json") return InputFormat::Json;
+  if (name == "gdelt") return InputFormat::Gdelt;
+  if (name == "icews") return InputFormat::Icews;
+  if (name == "acled") return InputFormat::Acled;
   return std::nullopt;
 }
 
@@ -36,6 +39,12 @@ std::string_view to_string(InputFormat format) {
       return "dot";
     case InputFormat::Json:
       return "json";
+    case InputFormat::Gdelt:
+      return "gdelt";
+    case InputFormat::Icews:
+      return "icews";
+    case InputFormat::Acled:
+      return "acled";
   }
   return "csv";
 }
@@ -52,6 +61,7 @@ std::optional<InputFormat> input_format_from_path(std::string_view path) {
   if (ext == "xml") return InputFormat::GraphMl;
   if (ext == "paj") return InputFormat::Pajek;
   if (ext == "cyjs") return InputFormat::Json;  // cytoscape.js elements
+  if (ext == "zip") return InputFormat::Gdelt;  // the GDELT daily export, zipped
   return input_format_from_name(ext);
 }
 

@@ -1,5 +1,6 @@
 #include "importers/import.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -47,6 +48,12 @@ ImportResult read_other(InputFormat format, const std::string& path, const Impor
       return read_dot(path, options);
     case InputFormat::Json:
       return read_json(path, options);
+    case InputFormat::Gdelt:
+      return read_gdelt(path, options);
+    case InputFormat::Icews:
+      return read_icews(path, options);
+    case InputFormat::Acled:
+      return read_acled(path, options);
     case InputFormat::Csv:
       break;
   }
@@ -63,6 +70,8 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
   std::vector<CsvFile> nodes_files;
   std::vector<CsvFile> edges_files;
   std::vector<ImportResult> others;
+  bool any_events = false;
+  std::vector<std::pair<InputFormat, std::vector<std::string>>> event_files;
   for (const auto& input : inputs) {
     std::error_code ec;
     const auto status = fs::status(input, ec);
@@ -83,12 +92,26 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
       }
       continue;
     }
-    const auto format = options.format.empty() ? input_format_from_path(input)
-                                               : input_format_from_name(options.format);
+    auto format = options.format.empty() ? input_format_from_path(input)
+                                         : input_format_from_name(options.format);
     if (!options.format.empty() && !format)
-      throw InputError(fmt::format(
-          "unknown input format '{}'; choose csv, gexf, graphml, gml, pajek, dl, dot or json",
-          options.format));
+      throw InputError(
+          fmt::format("unknown input format '{}'; choose csv, gexf, graphml, gml, pajek, dl, dot, "
+                      "json, gdelt, icews or acled",
+                      options.format));
+    // Event files carry CSV-like names (.CSV, .tab, .csv): their first line tells them apart.
+    if (options.format.empty() && (!format || *format == InputFormat::Csv))
+      if (const auto sniffed = sniff_event_format(input)) format = sniffed;
+    if (format && is_event_format(*format)) {
+      // Files of one event format are read together, after the loop, as one stream.
+      any_events = true;
+      auto group = std::find_if(event_files.begin(), event_files.end(),
+                                [&](const auto& g) { return g.first == *format; });
+      if (group == event_files.end())
+        group = event_files.insert(event_files.end(), {*format, std::vector<std::string>{}});
+      group->second.push_back(input);
+      continue;
+    }
     if (format && *format != InputFormat::Csv) {
       others.push_back(read_other(*format, input, options));
       continue;
@@ -111,6 +134,13 @@ ImportResult import_graph(const std::vector<std::string>& inputs, const ImportOp
     }
   }
 
+  for (const auto& [format, paths] : event_files)
+    others.push_back(read_event_files(format, paths, options));
+  if (!any_events && options.events.any())
+    throw InputError(
+        "--aliases, --cameo, --quad, --countries, --events-from, --events-to, --aggregate and "
+        "--event-relation apply to event data (GDELT, ICEWS, ACLED), and no input is event data; "
+        "drop them, or name the format with --input-format gdelt|icews|acled");
   if (nodes_files.empty() && edges_files.empty() && others.size() == 1)
     return std::move(others.front());
   ImportResult result;

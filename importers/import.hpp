@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,40 @@ struct ColumnNames {
   std::string source, target, relation, type, weight, date, start, end;  ///< edges
 };
 
+/// How parallel events fold into edges when event data are read (events.hpp).
+enum class EventAggregate {
+  None,       ///< one edge per event
+  Dyad,       ///< one edge per (source, target, relation)
+  DyadMonth,  ///< one edge per (source, target, relation, calendar month)
+  DyadYear    ///< one edge per (source, target, relation, calendar year)
+};
+
+/// Which word of an event becomes its edge's relation.
+enum class EventRelation {
+  Root,  ///< the CAMEO root ("consult"), or ACLED's event_type ("battles")
+  Event  ///< the CAMEO event ("make_a_visit"), or ACLED's sub_event_type ("armed_clash")
+};
+
+/// How event data (GDELT, ICEWS, ACLED) are read: which events are kept, how actor names map
+/// to node ids, and whether parallel events are folded. Ignored by the other formats, which
+/// reject them (an InputError) so that no filter is silently ignored.
+struct EventOptions {
+  std::string aliases;                 ///< alias table file (aliases.hpp); empty = none
+  std::vector<std::string> cameo;      ///< keep events whose CAMEO code starts with one of these
+  std::vector<int> quad;               ///< keep events of these QuadClasses (1..4)
+  std::vector<std::string> countries;  ///< keep events where either actor's country is one of
+                                       ///< these (compared case-insensitively)
+  std::optional<graph::Date> from;     ///< keep events on or after this date's first day
+  std::optional<graph::Date> to;       ///< keep events on or before this date's last day
+  EventAggregate aggregate = EventAggregate::None;
+  EventRelation relation = EventRelation::Root;
+  /// Whether any option differs from the defaults.
+  bool any() const {
+    return !aliases.empty() || !cameo.empty() || !quad.empty() || !countries.empty() || from ||
+           to || aggregate != EventAggregate::None || relation != EventRelation::Root;
+  }
+};
+
 /// How inputs are read. The defaults read Gephi-style CSV files.
 struct ImportOptions {
   ColumnNames columns;
@@ -45,6 +82,10 @@ struct ImportOptions {
   bool header = true;     ///< false: columns are named "1", "2", ... (source=1, target=2)
   std::string comment;    ///< lines starting with this prefix are skipped; empty = none
   std::string format;     ///< input format by name (see formats.hpp); empty = by extension
+  EventOptions events;    ///< event data only (GDELT, ICEWS, ACLED)
+  /// Called now and then by the streaming readers (event data) with how far the input has been
+  /// read and its total size (0 when unknown), in bytes. Empty = no progress reports.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 /// The graph read and the report of how it was read.

@@ -87,3 +87,71 @@ actornet_golden(error.resilience-bad-expression 2 resilience ${USCN} --side-a "c
 actornet_golden(error.resilience-unknown-domain 2 resilience ${USCN} --side-a country=CN
                 --side-b country=US --domain topic)
 include(${CMAKE_CURRENT_LIST_DIR}/golden_scenario.cmake)
+
+# Event data (GDELT, ICEWS, ACLED), articles and timelines: the hand-made files of
+# tests/golden/inputs/events and tests/golden/inputs/text.
+set(EVENTS tests/golden/inputs/events)
+set(TEXT tests/golden/inputs/text)
+actornet_golden(events.gdelt-validate 0 validate ${EVENTS}/20150218.export.CSV)
+actornet_golden(events.gdelt-zip-info 0 info ${EVENTS}/gdelt-clean.export.CSV.zip --format csv)
+actornet_golden(events.gdelt-strict 2 validate ${EVENTS}/20150218.export.CSV --strict)
+actornet_golden(events.gdelt-filters 0 validate ${EVENTS}/20150218.export.CSV --cameo 04,17
+                --quad 1,4 --countries USA --events-from 2015-02-02 --events-to 2015-02
+                --aggregate dyad-month --format csv)
+actornet_golden(events.icews-aliases 0 validate ${EVENTS}/icews-sample.tab
+                --aliases ${EVENTS}/aliases.csv --aggregate dyad --format md)
+actornet_golden(events.acled-validate 0 validate ${EVENTS}/acled-sample.csv --format json)
+actornet_golden(events.icews-export 0 export ${EVENTS}/icews-sample.tab --aliases
+                ${EVENTS}/aliases.csv --event-relation event -o - --format json)
+actornet_golden(error.events-options-on-csv 2 validate ${USCN} --aggregate dyad)
+actornet_golden(error.events-bad-cameo 2 validate ${EVENTS}/icews-sample.tab --cameo 99)
+actornet_golden(timeline.uscn-year 0 timeline ${USCN} --measure betweenness --every year
+                --top 10)
+actornet_golden(timeline.icews-window 0 timeline ${EVENTS}/icews-sample.tab --aliases
+                ${EVENTS}/aliases.csv --measure degree --every month --window 1m --format csv)
+actornet_golden(error.timeline-at 2 timeline ${USCN} --at 2024)
+actornet_golden(error.timeline-every 2 timeline ${USCN} --every fortnight)
+actornet_golden(import-text.listing 0 import-text ${TEXT}/2024-04-16-beijing.txt
+                ${TEXT}/video-call.html --gazetteer ${TEXT}/gazetteer.csv --format csv)
+add_test(NAME timeline.matches-centrality-at
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/timeline_check.sh $<TARGET_FILE:actornet>
+                 ${USCN} betweenness year
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+add_test(NAME timeline.matches-centrality-at-quarterly
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/timeline_check.sh $<TARGET_FILE:actornet>
+                 ${USCN} pagerank quarter --undirected --relations met_with,called,holds_office
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Structure: brokerage (with structural holes), communities, cohesion, the two-mode projection
+# (a small people x forums file), community colours in the diagram and structural attributes in
+# the GEXF export.
+set(TWO_MODE ${BAD}/two-mode)
+actornet_golden(brokerage.table 0 brokerage ${USCN} --partition country --top 10)
+actornet_golden(brokerage.json 0 brokerage ${USCN} --partition side --top 3 --sort liaison
+                --format json)
+actornet_golden(brokerage.undirected-md 0 brokerage ${USCN} --partition kind --undirected
+                --parallel any --top 5 --format md)
+actornet_golden(communities.table 0 communities ${USCN})
+actornet_golden(communities.louvain-csv 0 communities ${USCN} --method louvain --seed 7
+                --resolution 1.5 --format csv)
+actornet_golden(communities.label-propagation 0 communities ${USCN} --method label-propagation
+                --partition kind --top-actors 1)
+actornet_golden(cohesion.table 0 cohesion ${USCN} --blocks)
+actornet_golden(cohesion.json 0 cohesion ${USCN} --at 2024-07 --relations met_with,called
+                --format json)
+actornet_golden(projection.brokerage 0 brokerage ${TWO_MODE} --project person
+                --partition country)
+actornet_golden(projection.newman 0 communities ${TWO_MODE} --project person
+                --projection-weights newman --weights --at 2023-11-15)
+actornet_golden(projection.cohesion 0 cohesion ${TWO_MODE} --project "kind=person and not id=garcia"
+                --relations member_of,co_chairs --blocks)
+actornet_golden(projection.export 0 export ${TWO_MODE} --project person --format json -o -
+                --with-structure community,brokerage,coreness --partition country)
+actornet_golden(render.community 0 render ${USCN} --format dot -o - --color-by community)
+actornet_golden(export.structure-gexf 0 export ${USCN} --format gexf -o - --at 2024-07
+                --with-structure community,component,coreness,cohesion,articulation,brokerage,effective_size,efficiency,constraint
+                --partition country --color-by community)
+actornet_golden(error.brokerage-partition 2 brokerage ${USCN} --partition colour)
+actornet_golden(error.brokerage-no-groups 2 brokerage ${TWO_MODE} --project person --partition side)
+actornet_golden(error.project-nothing 2 communities ${USCN} --project council)
+actornet_golden(error.with-structure 2 export ${USCN} -o - --format gexf --with-structure fame)

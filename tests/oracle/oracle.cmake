@@ -59,3 +59,48 @@ if(EXISTS "${bundled}/edges.csv")
            COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_RESILIENCE_ORACLE}
                    --actornet $<TARGET_FILE:actornet> --dataset-dir ${bundled})
 endif()
+
+# Structure: brokerage (with structural holes), cohesion and communities against a plain
+# triple loop, sna::brokerage's formulas, NetworkX and python-igraph; the two-mode projection
+# against NetworkX and paul_revere's own 1MODE layer. Cohesive blocks (slow) on small sets only.
+set(ACTORNET_STRUCTURE_ORACLE "${CMAKE_CURRENT_SOURCE_DIR}/oracle/structure_oracle.py")
+foreach(entry "florentine_families||--blocks" "southern_women|kind|--blocks"
+              "noordin_top_139|kind|" "zegota|kind|")
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 0 dataset)
+  list(GET parts 1 partition)
+  list(GET parts 2 blocks)
+  set(args --actornet $<TARGET_FILE:actornet> --data ${ACTORNET_ORACLE_DATA} --dataset ${dataset})
+  if(partition)
+    list(APPEND args --partition ${partition})
+  endif()
+  if(blocks)
+    list(APPEND args ${blocks})
+  endif()
+  if(EXISTS "${ACTORNET_ORACLE_DATA}/${dataset}/edges.csv")
+    add_test(NAME oracle.structure.${dataset}
+             COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_STRUCTURE_ORACLE} ${args})
+  else()
+    message(STATUS "oracle.structure.${dataset} skipped: ${ACTORNET_ORACLE_DATA}/${dataset} "
+                   "is absent")
+  endif()
+endforeach()
+if(EXISTS "${bundled}/edges.csv")
+  add_test(NAME oracle.structure.us-china-law-enforcement
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_STRUCTURE_ORACLE}
+                   --actornet $<TARGET_FILE:actornet> --dataset-dir ${bundled}
+                   --partition country --blocks)
+endif()
+if(EXISTS "${ACTORNET_ORACLE_DATA}/southern_women/edges.csv")
+  add_test(NAME oracle.projection.southern_women
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_STRUCTURE_ORACLE}
+                   --actornet $<TARGET_FILE:actornet> --data ${ACTORNET_ORACLE_DATA}
+                   --dataset southern_women --projection woman)
+endif()
+if(EXISTS "${ACTORNET_ORACLE_DATA}/paul_revere/edges.csv")
+  add_test(NAME oracle.projection.paul_revere
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_STRUCTURE_ORACLE}
+                   --actornet $<TARGET_FILE:actornet> --data ${ACTORNET_ORACLE_DATA}
+                   --dataset paul_revere --projection person --relations 2MODE
+                   --shipped-layer 1MODE)
+endif()
