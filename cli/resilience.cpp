@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/attack.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/sides.hpp"
@@ -23,6 +24,7 @@ struct ResilienceCliOptions {
   std::string side_b;
   bool directed = false;
   std::size_t top = 10;
+  AttackFlags attack;
   std::string domain;  ///< empty: `domain` when the input has that edge attribute; "none": none
 };
 
@@ -34,6 +36,7 @@ void run_resilience(ResilienceCliOptions& o) {
   if (!o.directed) view_options.direction = graph::DirectionPolicy::Undirected;
   const auto view = graph::View::build(g, view_options);
   const auto [a, b] = side_masks(g, view, o.side_a, o.side_b, o.view.at);
+  check_attack_flags(o.attack);  // before minutes of work on a big input, not after
   analyses::ResilienceOptions options;
   options.directed = o.directed;
   options.layers.push_back(relation_layers(g, view));
@@ -58,6 +61,8 @@ void run_resilience(ResilienceCliOptions& o) {
       o.directed && view.directed() ? "directed, A to B" : "undirected"));
 
   report.sections = resilience_sections(g, view, r, o.top, options.layers);
+  for (auto& section : attack_sections(g, view, a, b, o.attack, o.directed))
+    report.sections.push_back(std::move(section));
   emit(report, o.output);
 }
 
@@ -86,6 +91,7 @@ void add_resilience(CLI::App& app) {
                   "edge attribute whose values form a second family of layers beside the "
                   "relations (default: 'domain' when the input has it; 'none': no second "
                   "family)");
+  add_attack_options(*cmd, opts->attack);
   add_view_options(*cmd, opts->view);
   add_output_options(*cmd, opts->output);
   cmd->footer(

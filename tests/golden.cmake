@@ -86,6 +86,7 @@ actornet_golden(error.resilience-bad-expression 2 resilience ${USCN} --side-a "c
                 --side-b country=US)
 actornet_golden(error.resilience-unknown-domain 2 resilience ${USCN} --side-a country=CN
                 --side-b country=US --domain topic)
+include(${CMAKE_CURRENT_LIST_DIR}/golden_attack.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/golden_scenario.cmake)
 
 # Event data (GDELT, ICEWS, ACLED), articles and timelines: the hand-made files of

@@ -104,3 +104,12 @@ if(EXISTS "${ACTORNET_ORACLE_DATA}/paul_revere/edges.csv")
                    --dataset paul_revere --projection person --relations 2MODE
                    --shipped-layer 1MODE)
 endif()
+
+# Attack curves: each point of a curve against NetworkX recomputed after each removal.
+set(ACTORNET_ATTACK_ORACLE "${CMAKE_CURRENT_SOURCE_DIR}/oracle/attack_oracle.py")
+if(EXISTS "${ACTORNET_ORACLE_DATA}/noordin_top_139/edges.csv")
+  add_test(NAME oracle.attack.noordin_top_139
+           COMMAND ${ACTORNET_ORACLE_PYTHON} ${ACTORNET_ATTACK_ORACLE}
+                   --actornet $<TARGET_FILE:actornet>
+                   --data ${ACTORNET_ORACLE_DATA} --dataset noordin_top_139)
+endif()
