@@ -103,6 +103,13 @@ if "$actornet" report "$data" "${sides[@]}" --transition 2025-01-20 --compare 20
     grep -qF "$section" "$tmp/sides/index.html" || fail "index.html lacks '$section'"
     grep -qF "$section" "$tmp/sides/report.md" || fail "report.md lacks '$section'"
   done
+  grep -qF "Brokers and communities" "$tmp/sides/report.md" || fail "report.md lacks the brokers"
+  # The top broker: label, side and total as `actornet brokerage` gives them.
+  mapfile -t top < <("$actornet" brokerage "$data" --partition side --undirected --top 1 \
+    --format csv | awk -F, '$3=="label" || $3=="group" || $3=="total" {print $4}')
+  label=${top[0]} group=${top[1]} total=${top[2]}
+  grep -qE "^\| $label \| $group( \| [0-9]+){5} \| $total \|$" "$tmp/sides/report.md" ||
+    fail "report.md's top broker differs from actornet brokerage ($label, $group, $total)"
   disjoint=$("$actornet" resilience "$data" "${sides[@]}" --format csv |
     awk -F, '$1=="section" {next} $3=="name" && $4=="disjoint_channels" {row=$2} $2==row && $3=="value" {print $4; exit}')
   grep -qF "| disjoint\_channels | $disjoint |" "$tmp/sides/report.md" ||
