@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "analyses/resilience.hpp"
 #include "graph/errors.hpp"
 #include "graph/igraph_adapter.hpp"
 
@@ -23,24 +24,8 @@ namespace {
 
 void validate(const graph::View& view, const std::vector<bool>& a, const std::vector<bool>& b,
               const AttackOptions& options) {
+  check_sides(view, a, b, options.directed);
   const auto n = view.vertex_count();
-  if (a.size() != n || b.size() != n)
-    throw InputError(
-        fmt::format("side masks must have one entry per view vertex ({}), not {} and {}", n,
-                    a.size(), b.size()));
-  if (std::none_of(a.begin(), a.end(), [](bool x) { return x; }))
-    throw InputError("side A is empty: it selects no vertex of the view");
-  if (std::none_of(b.begin(), b.end(), [](bool x) { return x; }))
-    throw InputError("side B is empty: it selects no vertex of the view");
-  for (Vertex v = 0; v < n; ++v)
-    if (a[v] && b[v])
-      throw InputError(fmt::format(
-          "the sides overlap (view vertex {} is on both); a vertex may be on one side only", v));
-  if (!options.directed && view.directed())
-    throw InputError(
-        "undirected channels need an undirected view (a directed view shows an undirected "
-        "edge as two arcs, which would count twice): build the view with "
-        "DirectionPolicy::Undirected, or ask for directed channels");
   if (options.runs == 0) throw InputError("an attack needs at least one run");
   if (!options.tie_rank.empty() && options.tie_rank.size() != n)
     throw InputError(fmt::format("tie_rank must have one entry per view vertex ({}), not {}", n,

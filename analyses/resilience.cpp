@@ -211,32 +211,7 @@ std::int64_t as_count(double flow_value) {
 
 void validate(const graph::View& view, const std::vector<bool>& a, const std::vector<bool>& b,
               const ResilienceOptions& options) {
-  const auto n = view.vertex_count();
-  if (a.size() != n || b.size() != n)
-    throw InputError(
-        fmt::format("side masks must have one entry per view vertex ({}), not {} and {}", n,
-                    a.size(), b.size()));
-  if (std::none_of(a.begin(), a.end(), [](bool x) { return x; }))
-    throw InputError("side A is empty: it selects no vertex of the view");
-  if (std::none_of(b.begin(), b.end(), [](bool x) { return x; }))
-    throw InputError("side B is empty: it selects no vertex of the view");
-  std::size_t overlap = 0;
-  Vertex first = 0;
-  for (Vertex v = n; v-- > 0;)
-    if (a[v] && b[v]) {
-      ++overlap;
-      first = v;
-    }
-  if (overlap > 0)
-    throw InputError(fmt::format(
-        "the sides overlap on {} vertex(es) (the first is view vertex {}); a vertex may be on "
-        "one side only",
-        overlap, first));
-  if (!options.directed && view.directed())
-    throw InputError(
-        "undirected channels need an undirected view (a directed view shows an undirected "
-        "edge as two arcs, which would count twice): build the view with "
-        "DirectionPolicy::Undirected, or ask for directed channels");
+  check_sides(view, a, b, options.directed);
   for (const auto& layers : options.layers) {
     if (layers.of.size() != view.edge_count())
       throw InputError(
@@ -455,6 +430,36 @@ LayerReport layer_report(const Layers& layers, const std::vector<Channel>& chann
   return report;
 }
 }  // namespace
+
+void check_sides(const graph::View& view, const std::vector<bool>& a, const std::vector<bool>& b,
+                 bool directed) {
+  const auto n = view.vertex_count();
+  if (a.size() != n || b.size() != n)
+    throw InputError(
+        fmt::format("side masks must have one entry per view vertex ({}), not {} and {}", n,
+                    a.size(), b.size()));
+  if (std::none_of(a.begin(), a.end(), [](bool x) { return x; }))
+    throw InputError("side A is empty: it selects no vertex of the view");
+  if (std::none_of(b.begin(), b.end(), [](bool x) { return x; }))
+    throw InputError("side B is empty: it selects no vertex of the view");
+  std::size_t overlap = 0;
+  Vertex first = 0;
+  for (Vertex v = n; v-- > 0;)
+    if (a[v] && b[v]) {
+      ++overlap;
+      first = v;
+    }
+  if (overlap > 0)
+    throw InputError(fmt::format(
+        "the sides overlap on {} vertex(es) (the first is view vertex {}); a vertex may be on "
+        "one side only",
+        overlap, first));
+  if (!directed && view.directed())
+    throw InputError(
+        "undirected channels need an undirected view (a directed view shows an undirected "
+        "edge as two arcs, which would count twice): build the view with "
+        "DirectionPolicy::Undirected, or ask for directed channels");
+}
 
 ResilienceResult resilience(const graph::View& view, const std::vector<bool>& side_a,
                             const std::vector<bool>& side_b, const ResilienceOptions& options) {

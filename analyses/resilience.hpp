@@ -113,6 +113,13 @@ struct ResilienceResult {
   std::vector<std::string> notes;  ///< what the caller should tell the user
 };
 
+/// Checks two side masks for `view` as every two-sided analysis needs them: one entry per
+/// vertex, neither side empty, no vertex on both, and an undirected View unless `directed`
+/// (a directed View shows an undirected edge as two arcs, which would count twice). Throws
+/// InputError saying which.
+void check_sides(const graph::View& view, const std::vector<bool>& side_a,
+                 const std::vector<bool>& side_b, bool directed);
+
 /// Computes the resilience figures between side A and side B of `view`.
 ///
 /// 1. direct_ties: channels with one end in A and the other in B (directed: arcs A -> B).

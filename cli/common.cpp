@@ -98,9 +98,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
       ->group(events);
 }
 
-namespace {
-
-std::optional<graph::Date> event_date_option(const std::string& text, const char* flag) {
+std::optional<graph::Date> date_flag(const std::string& text, std::string_view flag) {
   if (text.empty()) return std::nullopt;
   auto d = graph::Date::parse(text);
   if (!d)
@@ -109,10 +107,12 @@ std::optional<graph::Date> event_date_option(const std::string& text, const char
   return d;
 }
 
+namespace {
+
 void set_event_options(InputOptions& o) {
   auto& ev = o.import.events;
-  ev.from = event_date_option(o.event_from, "--events-from");
-  ev.to = event_date_option(o.event_to, "--events-to");
+  ev.from = date_flag(o.event_from, "--events-from");
+  ev.to = date_flag(o.event_to, "--events-to");
   if (ev.from && ev.to && ev.to->period_end() <= *ev.from)
     throw InputError(
         fmt::format("--events-from {} is after --events-to {}", o.event_from, o.event_to));
@@ -198,12 +198,7 @@ void add_view_options(CLI::App& cmd, ViewFlags& f) {
 
 graph::ViewOptions to_view_options(const ViewFlags& f) {
   graph::ViewOptions v;
-  if (!f.at.empty()) {
-    v.at = graph::Date::parse(f.at);
-    if (!v.at)
-      throw InputError(
-          fmt::format("--at '{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", f.at));
-  }
+  v.at = date_flag(f.at, "--at");
   v.relations = f.relations;
   v.kinds = f.kinds;
   if (!f.where.empty()) v.where = graph::Selection::parse(f.where, "--where");

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -33,6 +35,10 @@ void add_input_options(CLI::App& cmd, InputOptions& options);
 /// Imports the inputs. Prints a one-line summary of the import report to stderr when the
 /// importer created, merged, defaulted or rejected anything (`validate` shows it in full).
 importers::ImportResult load(InputOptions& options, bool quiet_report = false);
+
+/// The date a flag gives (`--at`, `--dates`...): nullopt when `text` is empty; InputError
+/// naming the flag when it is not YYYY, YYYY-MM or YYYY-MM-DD.
+std::optional<graph::Date> date_flag(const std::string& text, std::string_view flag);
 
 /// The View's filters and policies as flags.
 struct ViewFlags {

@@ -96,33 +96,20 @@ BriefingSection channels_section(const graph::Graph& g, const ReportOptions& o) 
 // A change of office holders: the figures before and after, with and without successors in
 // the vacated positions, and the channels lost.
 BriefingSection transition_section(const graph::Graph& g, const ReportOptions& o) {
-  const auto day = graph::Date::parse(o.transition);
-  if (!day)
-    throw InputError(
-        fmt::format("--transition '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", o.transition));
   graph::Scenario scenario;
   scenario.name = "transition " + o.transition;
-  scenario.interventions =
-      analyses::transition_interventions(g, *day, "--transition " + o.transition);
-  if (scenario.interventions.empty())
-    throw InputError(
-        fmt::format("--transition {}: no tenure (holds_office edge) ends on that "
-                    "date; check the date",
-                    o.transition));
+  scenario.interventions = transition_ends(g, *date_flag(o.transition, "--transition"),
+                                           o.transition);  // not empty: the caller checked
   analyses::ScenarioOptions options;
   options.view = to_view_options(o.view);
   options.view.at.reset();
   for (const auto& text : o.compare) {
-    const auto d = graph::Date::parse(text);
-    if (!d) throw InputError(fmt::format("--compare '{}' is not a date", text));
+    const auto d = date_flag(text, "--compare");
+    if (!d) throw InputError("--compare holds an empty date; give DATE,DATE");
     options.dates.push_back(*d);
   }
-  const analyses::SideChooser choose = [&](const graph::Graph& world, const graph::View& view,
-                                           const std::string& when) {
-    auto masks = side_masks(world, view, o.side_a, o.side_b, when);
-    return analyses::SideMasks{std::move(masks.a), std::move(masks.b)};
-  };
-  const auto result = analyses::evaluate_scenario(g, scenario, choose, options);
+  const auto result =
+      analyses::evaluate_scenario(g, scenario, side_chooser(o.side_a, o.side_b), options);
 
   BriefingSection section;
   section.heading = "When the office holders change on " + o.transition;

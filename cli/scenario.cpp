@@ -32,12 +32,12 @@ struct ScenarioCliOptions {
   bool directed = false;
 };
 
+// A required day (date_flag), not a moment: a date-time is refused too.
 graph::Date parse_date_flag(const std::string& flag, const std::string& text) {
-  auto d = graph::Date::parse(text);
-  if (!d || text.find('T') != std::string::npos)
-    throw InputError(
-        fmt::format("{} '{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", flag, text));
-  return *d;
+  if (const auto d = text.find('T') == std::string::npos ? date_flag(text, flag) : std::nullopt)
+    return *d;
+  throw InputError(
+      fmt::format("{} '{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", flag, text));
 }
 
 std::string subject(const graph::Intervention& iv) {
@@ -82,13 +82,7 @@ void run_scenario(ScenarioCliOptions& o) {
   auto imported = load(o.input);
   const auto& g = imported.graph;
   if (transition) {
-    const auto origin = "--transition " + o.transition;
-    auto ends = analyses::transition_interventions(g, *transition, origin);
-    if (ends.empty())
-      throw InputError(fmt::format(
-          "--transition {}: no holds_office edge ends on that day; check the date (a tenure "
-          "ending at an inauguration ends on the inauguration day)",
-          o.transition));
+    const auto ends = transition_ends(g, *transition, o.transition);
     if (scenario.name.empty()) scenario.name = "change of office holders on " + o.transition;
     scenario.interventions.insert(scenario.interventions.end(), ends.begin(), ends.end());
   }
@@ -97,11 +91,7 @@ void run_scenario(ScenarioCliOptions& o) {
     throw InputError("--at is not used here: the scenario sets the day; use --dates instead");
   options.directed = o.directed;
 
-  const analyses::SideChooser sides = [&o](const graph::Graph& world, const graph::View& view,
-                                           const std::string& when) {
-    auto masks = side_masks(world, view, o.side_a, o.side_b, when);
-    return analyses::SideMasks{std::move(masks.a), std::move(masks.b)};
-  };
+  const auto sides = side_chooser(o.side_a, o.side_b);
   const auto r = analyses::evaluate_scenario(g, scenario, sides, options);
   for (const auto& note : r.notes)
     std::cerr << "actornet: note: " << note << "\n";

@@ -38,6 +38,25 @@ SideMasks side_masks(const graph::Graph& g, const graph::View& view, const std::
   return masks;
 }
 
+analyses::SideChooser side_chooser(const std::string& side_a, const std::string& side_b) {
+  return [side_a, side_b](const graph::Graph& world, const graph::View& view,
+                          const std::string& when) {
+    auto masks = side_masks(world, view, side_a, side_b, when);
+    return analyses::SideMasks{std::move(masks.a), std::move(masks.b)};
+  };
+}
+
+std::vector<graph::Intervention> transition_ends(const graph::Graph& g, const graph::Date& day,
+                                                 const std::string& text) {
+  auto ends = analyses::transition_interventions(g, day, "--transition " + text);
+  if (ends.empty())
+    throw InputError(fmt::format(
+        "--transition {}: no holds_office edge ends on that day; check the date (a tenure "
+        "ending at an inauguration ends on the inauguration day)",
+        text));
+  return ends;
+}
+
 namespace {
 
 // Layers named by strings, ids in order of the names (so output order is alphabetical).

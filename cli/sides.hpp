@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyses/resilience.hpp"
+#include "analyses/scenario.hpp"
 #include "cli/output.hpp"
 #include "graph/graph.hpp"
 #include "graph/view.hpp"
@@ -26,6 +27,14 @@ struct SideMasks {
 };
 SideMasks side_masks(const graph::Graph& g, const graph::View& view, const std::string& side_a,
                      const std::string& side_b, const std::string& at);
+
+/// side_masks as a scenario's SideChooser (the day's world and View, `when` for messages).
+analyses::SideChooser side_chooser(const std::string& side_a, const std::string& side_b);
+
+/// The end_tenure interventions of `--transition TEXT` (every holds_office edge ending on
+/// `day`); InputError when no tenure ends that day.
+std::vector<graph::Intervention> transition_ends(const graph::Graph& g, const graph::Date& day,
+                                                 const std::string& text);
 
 /// Every view edge's relations (one under `keep`, the merged edges' relations otherwise).
 analyses::Layers relation_layers(const graph::Graph& g, const graph::View& view);

@@ -35,15 +35,6 @@ struct TimelineCliOptions {
   std::string title;
 };
 
-std::optional<graph::Date> date_flag(const std::string& text, const char* flag) {
-  if (text.empty()) return std::nullopt;
-  auto d = graph::Date::parse(text);
-  if (!d)
-    throw InputError(
-        fmt::format("{} '{}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", flag, text));
-  return d;
-}
-
 analyses::Period period_flag(const std::string& text, const char* flag) {
   const auto p = analyses::parse_period(text);
   if (!p)
