@@ -6,11 +6,13 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "graph/errors.hpp"
 #include "graph/igraph_adapter.hpp"
 
 int main(int argc, char** argv) {
   actornet::graph::ig::install_igraph_error_handler();
+  actornet::cli::install_signal_handlers();
   CLI::App app{
       "actornet: analyse networks of actors (officials, positions, agencies, countries, forums, "
       "events) joined by typed, dated ties"};

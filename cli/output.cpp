@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -232,6 +233,44 @@ std::string render(const Report& report, Format format, int precision) {
   return out;
 }
 
+namespace {
+
+// The temporary file being written, if any, so that a fatal signal can remove it. A fixed
+// buffer because the handler may only make async-signal-safe calls (unlink, write, raise).
+char pending_temp[4096];
+volatile std::sig_atomic_t pending = 0;
+
+extern "C" void on_fatal_signal(int signal) {
+  if (pending) ::unlink(pending_temp);
+  constexpr char message[] = "actornet: interrupted; no output written\n";
+  [[maybe_unused]] const auto ignored = ::write(STDERR_FILENO, message, sizeof message - 1);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+// Marks `temp` as the file to remove on a fatal signal until release() or destruction.
+class PendingTemp {
+ public:
+  explicit PendingTemp(const std::string& temp) {
+    if (temp.size() >= sizeof pending_temp) return;  // too long to track: nothing to clean up
+    std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
+    pending = 1;
+  }
+  PendingTemp(const PendingTemp&) = delete;
+  PendingTemp& operator=(const PendingTemp&) = delete;
+  ~PendingTemp() { pending = 0; }
+};
+
+}  // namespace
+
+void install_signal_handlers() {
+  for (int signal : {SIGINT, SIGTERM, SIGHUP})
+    std::signal(signal, on_fatal_signal);
+  // Past `ulimit -f` a write fails with EFBIG (reported, temp file removed) instead of the
+  // process being killed with the temp file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+
 void write_output(const std::string& path, std::string_view content) {
   if (path.empty() || path == "-") {
     std::cout << content << std::flush;
@@ -247,6 +286,7 @@ void write_output(const std::string& path, std::string_view content) {
     throw std::runtime_error(
         fmt::format("cannot write '{}': {} (check that the folder exists and is writable)", path,
                     std::strerror(errno)));
+  const PendingTemp pending_guard(temp);
   auto fail = [&](const char* what) {
     const int err = errno;
     ::close(fd);

@@ -63,4 +63,9 @@ std::string render(const Report& report, Format format, int precision = 6);
 /// Throws std::runtime_error naming the path and the system's reason.
 void write_output(const std::string& path, std::string_view content);
 
+/// Makes SIGINT, SIGTERM and SIGHUP remove the temporary file write_output is writing (if any)
+/// before the process dies of the signal (so the shell sees 128 + signal), and makes a write
+/// past the file-size limit (`ulimit -f`) fail with an error instead of killing the process.
+void install_signal_handlers();
+
 }  // namespace actornet::cli
