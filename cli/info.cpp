@@ -20,6 +20,9 @@ std::int64_t as_int(std::size_t n) {
 
 void run_info(InfoOptions& o) {
   auto imported = load(o.input);
+  // load() has summarised the import report on stderr; an edge list without a nodes file has
+  // an entry per node in it: free it before the view is built.
+  imported.report = {};
   const auto view = graph::View::build(imported.graph, to_view_options(o.view));
   const auto s = analyses::summarize(imported.graph, view);
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <stdexcept>
 
 namespace actornet::graph {
 namespace {
@@ -44,12 +45,46 @@ bool is_valid_ymd(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-Date::Date(int year, int month, int day, DatePrecision precision)
-    : days_(days_from_civil(year, month, day)),
-      year_(static_cast<std::int16_t>(year)),
-      month_(static_cast<std::uint8_t>(month)),
-      day_(static_cast<std::uint8_t>(day)),
-      precision_(precision) {}
+Date::Date(int year, int month, int day, DatePrecision precision) {
+  const std::int32_t biased = days_from_civil(year, month, day) + kBias;
+  if (biased < 0 || biased >= (1 << 22)) throw std::out_of_range("Date: year outside 0..11000");
+  const auto value =
+      static_cast<std::uint32_t>(biased) << 2 | static_cast<std::uint32_t>(precision);
+  bytes_[0] = static_cast<std::uint8_t>(value);
+  bytes_[1] = static_cast<std::uint8_t>(value >> 8);
+  bytes_[2] = static_cast<std::uint8_t>(value >> 16);
+}
+
+namespace {
+
+struct Civil {
+  int year, month, day;
+};
+
+// Inverse of days_from_civil (Howard Hinnant's civil_from_days).
+Civil civil_from_days(std::int32_t z) {
+  z += 719468;
+  const std::int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int32_t doe = z - era * 146097;
+  const std::int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int32_t mp = (5 * doy + 2) / 153;
+  const int day = doy - (153 * mp + 2) / 5 + 1;
+  const int month = mp < 10 ? mp + 3 : mp - 9;
+  return {yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+}  // namespace
+
+int Date::year() const {
+  return civil_from_days(first_day()).year;
+}
+int Date::month() const {
+  return civil_from_days(first_day()).month;
+}
+int Date::day() const {
+  return civil_from_days(first_day()).day;
+}
 
 Date Date::from_ymd(int year, int month, int day) {
   return Date(year, month, day, DatePrecision::Day);
@@ -77,29 +112,31 @@ std::optional<Date> Date::parse(std::string_view text) {
 }
 
 Date Date::period_end() const {
-  switch (precision_) {
+  const auto [year, month, day] = civil_from_days(first_day());
+  switch (precision()) {
     case DatePrecision::Year:
-      return year_only(year_ + 1);
+      return year_only(year + 1);
     case DatePrecision::Month:
-      return month_ == 12 ? year_month(year_ + 1, 1) : year_month(year_, month_ + 1);
+      return month == 12 ? year_month(year + 1, 1) : year_month(year, month + 1);
     case DatePrecision::Day:
       break;
   }
-  if (day_ < days_in_month(year_, month_)) return from_ymd(year_, month_, day_ + 1);
-  return month_ == 12 ? from_ymd(year_ + 1, 1, 1) : from_ymd(year_, month_ + 1, 1);
+  if (day < days_in_month(year, month)) return from_ymd(year, month, day + 1);
+  return month == 12 ? from_ymd(year + 1, 1, 1) : from_ymd(year, month + 1, 1);
 }
 
 std::string Date::to_string() const {
-  char buf[16];
-  switch (precision_) {
+  const auto [year, month, day] = civil_from_days(first_day());
+  char buf[40];
+  switch (precision()) {
     case DatePrecision::Year:
-      std::snprintf(buf, sizeof buf, "%04d", int{year_});
+      std::snprintf(buf, sizeof buf, "%04d", year);
       break;
     case DatePrecision::Month:
-      std::snprintf(buf, sizeof buf, "%04d-%02d", int{year_}, int{month_});
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
       break;
     case DatePrecision::Day:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int{year_}, int{month_}, int{day_});
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
       break;
   }
   return buf;

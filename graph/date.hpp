@@ -24,13 +24,13 @@ class Date {
   static Date year_only(int year);
   static Date year_month(int year, int month);
 
-  int year() const { return year_; }
-  int month() const { return month_; }  ///< 1..12; 1 when precision is Year
-  int day() const { return day_; }      ///< 1..31; 1 when precision is Year or Month
-  DatePrecision precision() const { return precision_; }
+  int year() const;
+  int month() const;  ///< 1..12; 1 when precision is Year
+  int day() const;    ///< 1..31; 1 when precision is Year or Month
+  DatePrecision precision() const { return static_cast<DatePrecision>(packed() & 3U); }
 
   /// Days since 1970-01-01 of the first day this date stands for.
-  std::int32_t first_day() const { return days_; }
+  std::int32_t first_day() const { return static_cast<std::int32_t>(packed() >> 2) - kBias; }
   /// The first day after the period this date names: 2024 -> 2025-01-01, 2024-07 -> 2024-08-01,
   /// 2024-07-09 -> 2024-07-10. `[d, d.period_end())` is the period a single date covers.
   Date period_end() const;
@@ -39,19 +39,25 @@ class Date {
   std::string to_string() const;
 
   friend bool operator==(const Date&, const Date&) = default;
+  /// By first day, then coarser precision first: the order of the packed value itself.
   friend std::strong_ordering operator<=>(const Date& a, const Date& b) {
-    if (auto c = a.days_ <=> b.days_; c != 0) return c;
-    return a.precision_ <=> b.precision_;
+    return a.packed() <=> b.packed();
   }
 
  private:
+  // Three bytes, so that std::optional<Date> takes four and an Interval eight: graphs hold
+  // one Interval per edge. The value is ((first_day + kBias) << 2) | precision, which orders
+  // like (first_day, precision); kBias puts 0000-01-01 at 0, so years 0..11000 fit 22 bits.
+  static constexpr std::int32_t kBias = 719528;
   Date(int year, int month, int day, DatePrecision precision);
-  std::int32_t days_ = 0;
-  std::int16_t year_ = 1970;
-  std::uint8_t month_ = 1;
-  std::uint8_t day_ = 1;
-  DatePrecision precision_ = DatePrecision::Day;
+  std::uint32_t packed() const {
+    return std::uint32_t{bytes_[0]} | std::uint32_t{bytes_[1]} << 8 |
+           std::uint32_t{bytes_[2]} << 16;
+  }
+  std::uint8_t bytes_[3];
 };
+
+static_assert(sizeof(Date) == 3 && sizeof(std::optional<Date>) == 4);
 
 /// Days since 1970-01-01 for a valid proleptic Gregorian date.
 std::int32_t days_from_civil(int year, int month, int day);

@@ -69,18 +69,26 @@ bool valid_in_time(const Interval& valid, const ViewOptions& options) {
   return true;
 }
 
-// Counting sort of arcs by their tail into a CSR.
-void fill_csr(std::uint32_t vertices, const std::vector<Vertex>& tails,
-              const std::vector<View::Arc>& arcs, std::vector<std::uint32_t>& offsets,
+// The CSR of the arcs of edges 0..from.size()-1: edge e is an arc from[e] -> to[e], and when
+// `both_ways` also an arc to[e] -> from[e] (a self-loop then appears twice at its vertex).
+// Arcs at a vertex follow edge order. A counting sort straight from the endpoint arrays, so
+// that no per-arc temporary is built.
+void fill_csr(std::uint32_t vertices, const std::vector<Vertex>& from,
+              const std::vector<Vertex>& to, bool both_ways, std::vector<std::uint32_t>& offsets,
               std::vector<View::Arc>& sorted) {
   offsets.assign(vertices + 1, 0);
-  for (Vertex t : tails)
-    ++offsets[t + 1];
+  for (std::size_t e = 0; e < from.size(); ++e) {
+    ++offsets[from[e] + 1];
+    if (both_ways) ++offsets[to[e] + 1];
+  }
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  sorted.resize(arcs.size());
+  sorted.resize(offsets.back());
   std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-  for (std::size_t i = 0; i < arcs.size(); ++i)
-    sorted[cursor[tails[i]]++] = arcs[i];
+  for (std::size_t e = 0; e < from.size(); ++e) {
+    const auto edge = static_cast<ViewEdge>(e);
+    sorted[cursor[from[e]]++] = View::Arc{to[e], edge};
+    if (both_ways) sorted[cursor[to[e]]++] = View::Arc{from[e], edge};
+  }
 }
 
 }  // namespace
@@ -122,6 +130,7 @@ View View::build(const Graph& graph, const ViewOptions& options) {
 
   // Kept graph edges, then the view's direction.
   std::vector<EdgeIndex> kept;
+  kept.reserve(graph.edge_count());
   bool any_directed = false;
   for (EdgeIndex e = 0; e < graph.edge_count(); ++e) {
     const Edge& edge = graph.edge(e);
@@ -134,33 +143,55 @@ View View::build(const Graph& graph, const ViewOptions& options) {
   }
   view.directed_ = options.direction == DirectionPolicy::AsStored && any_directed;
 
-  // Every kept graph edge as one arc (two for an undirected edge in a directed view).
-  struct Piece {
-    Vertex from, to;
-    double weight;
-    EdgeIndex origin;
-  };
-  std::vector<Piece> pieces;
-  pieces.reserve(kept.size());
-  for (EdgeIndex e : kept) {
-    const Edge& edge = graph.edge(e);
+  // Every kept graph edge as one view edge (two for an undirected edge in a directed view).
+  const auto ends = [&view](const Edge& edge) {
     Vertex u = view.vertex_of_[edge.source], v = view.vertex_of_[edge.target];
     if (!view.directed_ && u > v) std::swap(u, v);
-    pieces.push_back({u, v, edge.weight, e});
-    if (view.directed_ && !edge.directed && u != v) pieces.push_back({v, u, edge.weight, e});
-  }
-
+    return std::pair{u, v};
+  };
   if (options.parallel == ParallelPolicy::Keep) {
-    for (const auto& p : pieces) {
-      view.from_.push_back(p.from);
-      view.to_.push_back(p.to);
-      view.weight_.push_back(p.weight);
-      view.origin_edges_.push_back(p.origin);
+    std::size_t m = kept.size();
+    if (view.directed_)
+      for (EdgeIndex e : kept) {
+        const Edge& edge = graph.edge(e);
+        m += !edge.directed && edge.source != edge.target ? 1 : 0;
+      }
+    view.from_.reserve(m);
+    view.to_.reserve(m);
+    view.weight_.reserve(m);
+    view.origin_edges_.reserve(m);
+    for (EdgeIndex e : kept) {
+      const Edge& edge = graph.edge(e);
+      const auto [u, v] = ends(edge);
+      view.from_.push_back(u);
+      view.to_.push_back(v);
+      view.weight_.push_back(edge.weight);
+      view.origin_edges_.push_back(e);
+      if (view.directed_ && !edge.directed && u != v) {
+        view.from_.push_back(v);
+        view.to_.push_back(u);
+        view.weight_.push_back(edge.weight);
+        view.origin_edges_.push_back(e);
+      }
     }
   } else {
+    struct Piece {
+      Vertex from, to;
+      double weight;
+      EdgeIndex origin;
+    };
+    std::vector<Piece> pieces;
+    pieces.reserve(kept.size());
+    for (EdgeIndex e : kept) {
+      const Edge& edge = graph.edge(e);
+      const auto [u, v] = ends(edge);
+      pieces.push_back({u, v, edge.weight, e});
+      if (view.directed_ && !edge.directed && u != v) pieces.push_back({v, u, edge.weight, e});
+    }
     std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
       return std::tie(a.from, a.to) < std::tie(b.from, b.to);
     });
+    view.origin_edges_.reserve(pieces.size());
     view.origin_offsets_.push_back(0);
     for (std::size_t i = 0; i < pieces.size();) {
       std::size_t j = i;
@@ -192,31 +223,13 @@ View View::build(const Graph& graph, const ViewOptions& options) {
       i = j;
     }
   }
+  std::vector<EdgeIndex>().swap(kept);
 
   // Adjacency. Undirected: each edge is an arc at both ends (a self-loop twice at its vertex).
-  const auto m = view.edge_count();
-  std::vector<Vertex> tails;
-  std::vector<Arc> arcs;
-  tails.reserve(view.directed_ ? m : 2 * std::size_t{m});
-  arcs.reserve(tails.capacity());
-  for (ViewEdge e = 0; e < m; ++e) {
-    tails.push_back(view.from_[e]);
-    arcs.push_back({view.to_[e], e});
-    if (!view.directed_) {
-      tails.push_back(view.to_[e]);
-      arcs.push_back({view.from_[e], e});
-    }
-  }
-  fill_csr(view.vertex_count(), tails, arcs, view.out_offsets_, view.out_arcs_);
-  if (view.directed_) {
-    tails.clear();
-    arcs.clear();
-    for (ViewEdge e = 0; e < m; ++e) {
-      tails.push_back(view.to_[e]);
-      arcs.push_back({view.from_[e], e});
-    }
-    fill_csr(view.vertex_count(), tails, arcs, view.in_offsets_, view.in_arcs_);
-  }
+  fill_csr(view.vertex_count(), view.from_, view.to_, !view.directed_, view.out_offsets_,
+           view.out_arcs_);
+  if (view.directed_)
+    fill_csr(view.vertex_count(), view.to_, view.from_, false, view.in_offsets_, view.in_arcs_);
   return view;
 }
 

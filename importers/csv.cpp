@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <initializer_list>
 #include <utility>
 
@@ -981,7 +982,7 @@ class EndpointIndex {
     std::size_t size = 1024;
     while (3 * size < 4 * (g.node_count() + 1))
       size *= 2;
-    slots_.resize(size);
+    slots_ = make_slots(size);
     for (graph::NodeIndex n = 0; n < g.node_count(); ++n) {
       std::string_view id = g.node(n).id;
       if (id.size() > sizeof(Slot::bytes)) id = long_ids_.emplace_back(id);
@@ -997,6 +998,9 @@ class EndpointIndex {
         return slots_[i].node;
     return std::nullopt;
   }
+
+  /// Starts loading the slot where a lookup of `hash` begins.
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask()]); }
 
   void insert(std::string_view id, std::uint64_t hash, graph::NodeIndex node) {
     if (4 * (count_ + 1) > 3 * slots_.size()) grow();
@@ -1014,28 +1018,7 @@ class EndpointIndex {
     ++count_;
   }
 
-  static std::uint64_t hash(std::string_view id) {
-    // Eight bytes at a time, each word mixed in with a multiply and xor-shift.
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-    std::uint64_t h = id.size() * kMul;
-    const char* p = id.data();
-    std::size_t n = id.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, p, 8);
-      h = (h ^ word) * kMul;
-      h ^= h >> 29;
-    }
-    if (n > 0) {
-      std::uint64_t word = 0;
-      for (std::size_t i = 0; i < n; ++i)
-        word |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-      h = (h ^ word) * kMul;
-      h ^= h >> 29;
-    }
-    h *= kMul;
-    return h ^ (h >> 31);
-  }
+  static std::uint64_t hash(std::string_view id) { return graph::hash_id(id); }
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
@@ -1048,6 +1031,15 @@ class EndpointIndex {
   };
 
   std::size_t mask() const { return slots_.size() - 1; }
+  // Empty slots. Endpoints hit the table at random, so on a big table nearly every probe
+  // also misses the TLB: ask for huge pages (before the first write, which faults them in).
+  static std::vector<Slot> make_slots(std::size_t size) {
+    std::vector<Slot> slots;
+    slots.reserve(size);
+    graph::advise_huge_pages(slots.data(), size * sizeof(Slot));
+    slots.resize(size);
+    return slots;
+  }
   static std::string_view key(const Slot& s) {
     if (s.size <= sizeof s.bytes) return std::string_view(s.bytes, s.size);
     const char* text = nullptr;
@@ -1061,7 +1053,7 @@ class EndpointIndex {
     slots_[i] = slot;
   }
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<Slot> old = make_slots(slots_.size() * 2);
     old.swap(slots_);
     for (const auto& s : old)
       if (s.size != kEmpty) place(s, hash(key(s)));
@@ -1082,11 +1074,11 @@ struct EndpointResolver {
   graph::NodeIndex last_node = 0;
   bool has_last = false;
 
-  graph::NodeIndex operator()(const CsvField& field, std::size_t line) {
+  /// The node `field` names; `hash` is EndpointIndex::hash(field.text).
+  graph::NodeIndex operator()(const CsvField& field, std::uint64_t hash, std::size_t line) {
     if (has_last && field.text.size() == last_id.size() &&
         same_bytes(field.text.data(), last_id.data(), last_id.size()))
       return last_node;
-    const auto hash = EndpointIndex::hash(field.text);
     graph::NodeIndex node = 0;
     if (auto cached = index.find(field.text, hash)) {
       node = *cached;
@@ -1205,13 +1197,9 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
   EndpointResolver target_of{ctx, endpoints, "target"};
   std::size_t rows = 0;
 
-  CsvTokenizer tokenizer(file.text, file.body_offset, file.body_line, file.delimiter, file.comment,
-                         file.path);
-  std::vector<CsvField> fields;
   graph::EdgeSpec spec;
-  while (tokenizer.next(fields)) {
-    if (fields.size() != file.columns.size()) check_width(ctx, tokenizer, fields);
-    const std::size_t line = tokenizer.record_line();
+  // One data row: an edge, with `line` its physical line and `hashes` those of its endpoints.
+  const auto read_row = [&](const CsvField* fields, std::size_t line, const std::uint64_t* hashes) {
     ++rows;
     const CsvField& source = fields[*source_col];
     const CsvField& target = fields[*target_col];
@@ -1222,8 +1210,8 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
           fmt::format("empty {} (column '{}'); every edge needs a source and a target",
                       src ? "source" : "target", ctx.column_name(src ? *source_col : *target_col)));
     }
-    spec.source = source_of(source, line);
-    spec.target = target_of(target, line);
+    spec.source = source_of(source, hashes[0], line);
+    spec.target = target_of(target, hashes[1], line);
 
     spec.directed = options.directed;
     if (type_col) {
@@ -1274,7 +1262,7 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
 
     if (has_interval) {
       bool given = false;
-      spec.valid = read_interval(ctx, line, fields.data(), interval, given);
+      spec.valid = read_interval(ctx, line, fields, interval, given);
     }
 
     spec.id.clear();
@@ -1308,6 +1296,52 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
         cells.push_back(fields[c]);
       row_lines.push_back(line);
     }
+  };
+
+  CsvTokenizer tokenizer(file.text, file.body_offset, file.body_line, file.delimiter, file.comment,
+                         file.path);
+  // Rows are tokenized in batches and the index slots of their endpoints prefetched before the
+  // rows are resolved in order: on a big graph each endpoint lookup is a cache miss, and this
+  // lets a batch's misses overlap. A row that would throw while tokenizing (a bad quote, the
+  // wrong number of fields) ends its batch and throws only after the rows before it are read,
+  // so errors come in file order as before.
+  constexpr std::size_t kBatch = 64;
+  const std::size_t width = file.columns.size();
+  std::vector<CsvField> batch(kBatch * width);
+  std::size_t batch_lines[kBatch];
+  std::uint64_t batch_hashes[kBatch][2];
+  std::vector<CsvField> fields;
+  bool more = true;
+  while (more) {
+    std::size_t batch_rows = 0;
+    bool bad_width = false;
+    std::exception_ptr tokenizer_error;
+    try {
+      while (batch_rows < kBatch) {
+        if (!tokenizer.next(fields)) {
+          more = false;
+          break;
+        }
+        if (fields.size() != width) {
+          bad_width = true;
+          break;
+        }
+        std::copy(fields.begin(), fields.end(), batch.begin() + batch_rows * width);
+        batch_lines[batch_rows] = tokenizer.record_line();
+        for (int end = 0; end < 2; ++end) {
+          const auto hash = EndpointIndex::hash(fields[end == 0 ? *source_col : *target_col].text);
+          endpoints.prefetch(hash);
+          batch_hashes[batch_rows][end] = hash;
+        }
+        ++batch_rows;
+      }
+    } catch (const ParseError&) {
+      tokenizer_error = std::current_exception();
+    }
+    for (std::size_t r = 0; r < batch_rows; ++r)
+      read_row(batch.data() + r * width, batch_lines[r], batch_hashes[r]);
+    if (tokenizer_error) std::rethrow_exception(tokenizer_error);
+    if (bad_width) check_width(ctx, tokenizer, fields);  // throws: the width is wrong
   }
   state.report.edge_rows += rows;
 
