@@ -557,6 +557,7 @@ struct Checker {
       fail(e.op_column, fmt::format("'{}' does not apply to the {} field '{}'; use =, !=, ~ or in",
                                     e.op_text, to_string(type), e.field));
     if (e.op == Op::Match) return;
+    check_names(e);
     for (const SelectionValue& v : e.values) {
       if ((type == AttrType::Integer || type == AttrType::Real) && !v.number)
         fail(v.column,
@@ -568,6 +569,33 @@ struct Checker {
       if (type == AttrType::Bool && !v.boolean)
         fail(v.column,
              fmt::format("expected true or false for the field '{}', got '{}'", e.field, v.text));
+    }
+  }
+
+  // A test of a node id, kind or relation against a name the graph does not have would
+  // silently match nothing (or, with `!=`, everything): almost always a typo, so an error.
+  void check_names(const SelectionExpr& e) const {
+    const Builtin field = target == SelectionTarget::Nodes ? e.node_field : e.edge_field;
+    const bool names_node = field == Builtin::Id
+                                ? target == SelectionTarget::Nodes
+                                : field == Builtin::Source || field == Builtin::Target;
+    const SymbolTable* symbols = field == Builtin::Kind       ? &graph.kinds()
+                                 : field == Builtin::Relation ? &graph.relations()
+                                                              : nullptr;
+    // Only equality names a value; `<` and friends compare text bytewise against any bound.
+    const bool equality = e.op == Op::Eq || e.op == Op::Ne || e.op == Op::In;
+    if ((!names_node && !symbols) || !equality) return;
+    for (const SelectionValue& v : e.values) {
+      if (names_node && !graph.find_node(v.text))
+        fail(v.column, fmt::format("no node has the id '{}' (ids are case-sensitive)", v.text));
+      if (symbols && !symbols->find(v.text)) {
+        std::vector<std::string_view> names;
+        for (SymbolId id = 0; id < symbols->size(); ++id)
+          names.push_back(symbols->name(id));
+        std::ranges::sort(names);
+        fail(v.column, fmt::format("no {} is called '{}'; the {}s are: {}", e.field, v.text,
+                                   e.field, fmt::join(names, ", ")));
+      }
     }
   }
 

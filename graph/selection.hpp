@@ -83,7 +83,10 @@ class Selection {
   /// Checks that every field the expression names exists for `target` in `graph` (a built-in
   /// field or a declared attribute), that every value fits its field's type (a number for a
   /// number field, a date for a date field, true/false for a bool field; `~` values excepted)
-  /// and that no `<`, `<=`, `>`, `>=` is applied to a bool or list field.
+  /// and that no `<`, `<=`, `>`, `>=` is applied to a bool or list field. In `=`, `!=` and `in`
+  /// tests, values of `id` (in a node selection), `source` and `target` must name nodes of
+  /// `graph`, and values of `kind` and `relation` kinds and relations it has: a misspelt name
+  /// would otherwise select nothing, or everything with `!=`, without a word.
   /// Throws ParseError pointing at the offending field, value or operator; an unknown field's
   /// message lists the fields that exist, sorted. Node-only fields such as `kind` are unknown
   /// in an edge selection, and edge-only ones such as `relation` in a node selection.

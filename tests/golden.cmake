@@ -155,4 +155,6 @@ actornet_golden(export.structure-gexf 0 export ${USCN} --format gexf -o - --at 2
 actornet_golden(error.brokerage-partition 2 brokerage ${USCN} --partition colour)
 actornet_golden(error.brokerage-no-groups 2 brokerage ${TWO_MODE} --project person --partition side)
 actornet_golden(error.project-nothing 2 communities ${USCN} --project council)
+actornet_golden(error.project-selects-nothing 2 communities ${USCN} --project
+                "kind=person and label~zzz")
 actornet_golden(error.with-structure 2 export ${USCN} -o - --format gexf --with-structure fame)
