@@ -1,6 +1,7 @@
 // Cohesion: what holds the network together and where it would break. Connected components
 // (weak, and strong in a directed View), articulation points, bridges, k-cores (coreness) and
-// Moody-White cohesive blocks, all from igraph.
+// Moody-White cohesive blocks. The linear parts walk the View's CSR directly (see
+// cohesion.cpp for why); cohesive blocks come from igraph.
 //
 // Definitions.
 // * Components: maximal sets of vertices joined by paths, edges read both ways (weak); in a
@@ -13,8 +14,7 @@
 //   relations or directions) has no bridge, since removing one edge leaves the other. The
 //   count is of the graph edges behind the View's edges (View::origins), so it is the same
 //   under every parallel policy, and an undirected edge that a directed View shows as two
-//   arcs is one edge. Bridges are found by igraph_bridges on the simple projection and kept
-//   when one graph edge backs the pair. Self-loops are never bridges.
+//   arcs is one edge. Self-loops are never bridges.
 // * Coreness: the largest k such that the vertex belongs to the k-core, the maximal subgraph
 //   in which every vertex has degree >= k (Seidman 1983). On the simple undirected
 //   projection: each tied pair counts once, whatever its parallel edges, self-loops dropped.
@@ -27,12 +27,14 @@
 // Disconnected Views: components as above; the whole-View block has cohesion 0 and each
 // component is searched. Isolated vertices: own component, coreness 0, cohesion 0. No
 // vertices: empty results.
-// Complexity: components, articulation points, bridges and coreness O(|V| + |E|); cohesive
-// blocks is much dearer (vertex connectivity by repeated max-flows, roughly O(|V|^2 |E|) per
-// level) and can be turned off.
-// Reference: igraph_connected_components, igraph_articulation_points, igraph_bridges,
-// igraph_coreness, igraph_cohesive_blocks; Seidman (1983) Social Networks 5:269; Moody &
-// White (2003) Am. Sociol. Rev. 68:103; Hopcroft & Tarjan (1973) CACM 16:372.
+// Complexity: components, articulation points, bridges and coreness O(|V| + |E|) time and
+// O(|V|) extra memory (one iterative Hopcroft-Tarjan search, Tarjan's strong components, the
+// Batagelj-Zaversnik core decomposition); cohesive blocks is much dearer (vertex connectivity
+// by repeated max-flows, roughly O(|V|^2 |E|) per level) and can be turned off.
+// Reference: Hopcroft & Tarjan (1973) CACM 16:372; Tarjan (1972) SIAM J. Comput. 1:146;
+// Batagelj & Zaversnik (2003) arXiv cs/0310049; Seidman (1983) Social Networks 5:269; Moody &
+// White (2003) Am. Sociol. Rev. 68:103; igraph_cohesive_blocks. Tests compare each part with
+// igraph_connected_components, igraph_articulation_points, igraph_bridges and igraph_coreness.
 #pragma once
 
 #include <cstdint>
@@ -73,7 +75,7 @@ struct CohesionResult {
 };
 
 /// Components, articulation points, bridges, coreness and (optionally) cohesive blocks of
-/// `view` (see the file comment). Throws IgraphError if igraph fails.
+/// `view` (see the file comment). Throws IgraphError if igraph fails (cohesive blocks only).
 CohesionResult cohesion(const graph::View& view, const CohesionOptions& options = {});
 
 }  // namespace actornet::analyses
