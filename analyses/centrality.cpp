@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <optional>
+#include <span>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "analyses/pagerank.hpp"
+#include "analyses/shortest_paths.hpp"
 #include "graph/errors.hpp"
 #include "graph/igraph_adapter.hpp"
 
@@ -62,6 +67,14 @@ void validate(const graph::View& view, const CentralityOptions& options,
         throw InputError(fmt::format("centrality measure '{}' is asked twice; list each once",
                                      to_string(measures[i])));
 
+  if (options.approx) {
+    if (std::find(measures.begin(), measures.end(), Measure::Betweenness) == measures.end())
+      throw InputError(
+          "--approx estimates betweenness, which is not among the measures asked; add "
+          "betweenness to --measures or drop --approx");
+    check_approx_options(*options.approx);
+  }
+
   const bool pagerank =
       std::find(measures.begin(), measures.end(), Measure::PageRank) != measures.end();
   if (pagerank && !(options.damping >= 0.0 && options.damping <= 1.0))
@@ -96,97 +109,114 @@ void validate(const graph::View& view, const CentralityOptions& options,
   }
 }
 
-// Everything igraph needs, built once per call.
+// Everything the measures need, built once per call.
 struct Context {
   const graph::View& view;
   const CentralityOptions& options;
-  ig::Graph graph;
-  ig::Vector weights;                 // the View's weights
-  std::optional<ig::Vector> lengths;  // 1/w for distance-based measures under Inverse
+  std::vector<double> lengths;  // 1/w for distance-based measures under Inverse, else empty
+  std::optional<ClosenessHarmonic> distances;  // closeness and harmonic, computed together
   std::vector<std::string>& notes;
 
-  const igraph_vector_t* weights_if_used() const {
-    return options.use_weights ? weights.get() : nullptr;
+  // The igraph copy of the View and of its weights, built on first use: the measures computed
+  // here need neither, and on a large View the copy costs more than they do.
+  const igraph_t* ig_graph() {
+    if (!graph_cache) graph_cache.emplace(view);
+    return graph_cache->get();
   }
-  const igraph_vector_t* lengths_if_used() const { return lengths ? lengths->get() : nullptr; }
+  const igraph_vector_t* weights_if_used() {
+    if (!options.use_weights) return nullptr;
+    if (!weights_cache) weights_cache = ig::to_igraph(view.weights());
+    return weights_cache->get();
+  }
+  ShortestPathOptions path_options() const { return {lengths, options.threads}; }
 
   // Moves igraph's pending warnings into the notes, prefixed by the measure they came from.
   void collect_warnings(Measure m) {
     for (auto& w : ig::take_warnings())
       notes.push_back(fmt::format("{}: igraph warning: {}", to_string(m), w));
   }
+
+  // Behind ig_graph() and weights_if_used(); not to be read directly.
+  std::optional<ig::Graph> graph_cache;
+  std::optional<ig::Vector> weights_cache;
 };
 
-igraph_neimode_t degree_mode(Measure m) {
-  switch (m) {
-    case Measure::InDegree:
-    case Measure::InStrength:
-      return IGRAPH_IN;
-    case Measure::OutDegree:
-    case Measure::OutStrength:
-      return IGRAPH_OUT;
-    default:
-      return IGRAPH_ALL;
+// Degree and strength straight from the View's adjacency, without an igraph copy: the arcs
+// listed at v are the edge ends igraph_degree and igraph_strength count with loops (an
+// undirected self-loop is listed twice, a directed one once out and once in).
+std::vector<double> degree_column(const graph::View& view, Measure m, bool strength) {
+  const bool both = m == Measure::Degree || m == Measure::Strength;
+  const bool use_out =
+      !view.directed() || both || m == Measure::OutDegree || m == Measure::OutStrength;
+  const bool use_in =
+      view.directed() && (both || m == Measure::InDegree || m == Measure::InStrength);
+  std::vector<double> column(view.vertex_count(), 0.0);
+  auto add = [&](graph::Vertex v, std::span<const graph::View::Arc> arcs) {
+    if (!strength) {
+      column[v] += static_cast<double>(arcs.size());
+      return;
+    }
+    for (const auto& arc : arcs)
+      column[v] += view.weight(arc.edge);
+  };
+  for (graph::Vertex v = 0; v < view.vertex_count(); ++v) {
+    if (use_out) add(v, view.out(v));
+    if (use_in) add(v, view.in(v));
   }
+  return column;
 }
 
-std::vector<double> degree_column(Context& c, Measure m) {
-  ig::IntVector res;
-  ig::check(
-      igraph_degree(c.graph.get(), res.get(), igraph_vss_all(), degree_mode(m), IGRAPH_LOOPS));
-  return res.to_std();
+std::vector<double> betweenness_column(Context& c, std::optional<ApproxBetweennessResult>& approx) {
+  if (!c.options.approx) return exact_betweenness(c.view, c.path_options());
+  auto options = *c.options.approx;
+  options.threads = c.options.threads;
+  approx = approx_betweenness(c.view, c.lengths.empty() ? nullptr : &c.lengths, options);
+  auto scores = std::move(approx->scores);
+  approx->scores.clear();
+  return scores;
 }
 
-std::vector<double> strength_column(Context& c, Measure m) {
-  ig::Vector res;
-  ig::check(igraph_strength(c.graph.get(), res.get(), igraph_vss_all(), degree_mode(m),
-                            IGRAPH_LOOPS, c.weights.get()));
-  return res.to_std();
-}
-
-std::vector<double> betweenness_column(Context& c) {
-  ig::Vector res;
-  ig::check(igraph_betweenness(c.graph.get(), res.get(), igraph_vss_all(), /*directed=*/true,
-                               c.lengths_if_used()));
-  return res.to_std();
+const ClosenessHarmonic& distances(Context& c) {
+  if (!c.distances) c.distances = closeness_harmonic(c.view, c.path_options());
+  return *c.distances;
 }
 
 std::vector<double> closeness_column(Context& c) {
-  ig::Vector res;
-  igraph_bool_t all_reachable = true;
-  ig::check(igraph_closeness(c.graph.get(), res.get(), /*reachable_count=*/nullptr, &all_reachable,
-                             igraph_vss_all(), IGRAPH_OUT, c.lengths_if_used(),
-                             /*normalized=*/true));
-  auto scores = res.to_std();
-  std::size_t reach_nothing = 0;
-  for (double& s : scores)
-    if (std::isnan(s)) {
-      s = 0.0;
-      ++reach_nothing;
-    }
+  const auto& d = distances(c);
+  const auto n = c.view.vertex_count();
+  const auto reach_nothing = std::count(d.reached.begin(), d.reached.end(), 0u);
   if (reach_nothing > 0)
     c.notes.push_back(
         fmt::format("closeness: {} vertex(es) reach no other vertex{}; they are given 0",
                     reach_nothing, c.view.directed() ? " along out-arcs" : ""));
-  if (!all_reachable && c.view.vertex_count() > 1)
+  const bool all_reachable =
+      std::all_of(d.reached.begin(), d.reached.end(), [n](std::uint32_t r) { return r + 1 == n; });
+  if (!all_reachable && n > 1)
     c.notes.push_back(
         "closeness: not every vertex reaches every other one; each is scored only over the "
         "vertices it reaches (small components score high), so prefer harmonic to compare "
         "across components");
-  return scores;
+  return d.closeness;
 }
 
 std::vector<double> harmonic_column(Context& c) {
-  ig::Vector res;
-  ig::check(igraph_harmonic_centrality(c.graph.get(), res.get(), igraph_vss_all(), IGRAPH_OUT,
-                                       c.lengths_if_used(), /*normalized=*/true));
-  return res.to_std();
+  return distances(c).harmonic;
+}
+
+// Lengths this small make the relative tie tolerance (1e-10) coarse next to them.
+void note_tiny_lengths(Context& c, Measure m) {
+  constexpr double kEpsilon = 1e-10;
+  if (std::any_of(c.lengths.begin(), c.lengths.end(), [](double l) { return l <= kEpsilon; }))
+    c.notes.push_back(fmt::format(
+        "{}: some edge lengths (1/weight) are at most {}, the relative tolerance within which "
+        "two path lengths count as equal; results may suffer from rounding",
+        to_string(m), kEpsilon));
 }
 
 // Number of connected components (strongly connected ones when `strong` and directed).
 igraph_integer_t component_count(Context& c, bool strong) {
   igraph_integer_t count = 0;
-  ig::check(igraph_connected_components(c.graph.get(), nullptr, nullptr, &count,
+  ig::check(igraph_connected_components(c.ig_graph(), nullptr, nullptr, &count,
                                         strong ? IGRAPH_STRONG : IGRAPH_WEAK));
   return count;
 }
@@ -289,7 +319,7 @@ std::vector<double> directed_eigenvector(Context& c) {
   ig::IntVector membership;
   igraph_integer_t count = 0;
   ig::check(
-      igraph_connected_components(c.graph.get(), membership.get(), nullptr, &count, IGRAPH_STRONG));
+      igraph_connected_components(c.ig_graph(), membership.get(), nullptr, &count, IGRAPH_STRONG));
   std::vector<std::vector<graph::Vertex>> components(static_cast<std::size_t>(count));
   for (graph::Vertex v = 0; v < n; ++v)
     components[static_cast<std::size_t>(VECTOR(*membership.get())[v])].push_back(v);
@@ -363,7 +393,7 @@ std::vector<double> eigenvector_column(Context& c) {
     igraph_real_t value = 0;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    ig::check(igraph_eigenvector_centrality(c.graph.get(), res.get(), &value, /*directed=*/true,
+    ig::check(igraph_eigenvector_centrality(c.ig_graph(), res.get(), &value, /*directed=*/true,
                                             /*scale=*/true, c.weights_if_used(), &arpack));
     scores = res.to_std();
     note_spectral_degeneracy(c, "eigenvector", /*strong=*/false);
@@ -377,7 +407,7 @@ std::pair<std::vector<double>, std::vector<double>> hub_authority_columns(Contex
   igraph_real_t value = 0;
   igraph_arpack_options_t arpack;
   igraph_arpack_options_init(&arpack);
-  ig::check(igraph_hub_and_authority_scores(c.graph.get(), hub.get(), authority.get(), &value,
+  ig::check(igraph_hub_and_authority_scores(c.ig_graph(), hub.get(), authority.get(), &value,
                                             /*scale=*/true, c.weights_if_used(), &arpack));
   // Both are non-negative (weights are checked); ARPACK can leave -0 or tiny negative noise.
   auto clamp = [](std::vector<double> v) {
@@ -389,17 +419,23 @@ std::pair<std::vector<double>, std::vector<double>> hub_authority_columns(Contex
 }
 
 std::vector<double> pagerank_column(Context& c) {
-  ig::Vector res;
-  igraph_real_t value = 0;
-  ig::check(igraph_pagerank(c.graph.get(), IGRAPH_PAGERANK_ALGO_PRPACK, res.get(), &value,
-                            igraph_vss_all(), /*directed=*/true, c.options.damping,
-                            c.weights_if_used(), /*options=*/nullptr));
-  return res.to_std();
+  const PageRankResult r = pagerank(c.view, c.options.use_weights ? &c.view.weights() : nullptr,
+                                    c.options.damping, c.options.threads);
+  if (!r.converged)
+    c.notes.push_back(fmt::format(
+        "pagerank: the power iteration did not settle within {} steps (damping {}); the scores "
+        "are its last step{}",
+        r.iterations, c.options.damping,
+        c.options.damping == 1.0
+            ? ", and with damping 1 a periodic or reducible walk has no limit: use a damping "
+              "below 1"
+            : ""));
+  return r.scores;
 }
 
 std::vector<double> constraint_column(Context& c) {
   ig::Vector res;
-  ig::check(igraph_constraint(c.graph.get(), res.get(), igraph_vss_all(), c.weights_if_used()));
+  ig::check(igraph_constraint(c.ig_graph(), res.get(), igraph_vss_all(), c.weights_if_used()));
   auto scores = res.to_std();
   const auto undefined =
       std::count_if(scores.begin(), scores.end(), [](double s) { return std::isnan(s); });
@@ -531,13 +567,11 @@ CentralityResult centrality(const graph::View& view, const CentralityOptions& op
   note_weights(view, options, result.measures, result.notes);
 
   ig::take_warnings();  // earlier calls' warnings are not ours
-  Context c{view,         options,     ig::Graph(view), ig::to_igraph(view.weights()),
-            std::nullopt, result.notes};
+  Context c{view, options, {}, std::nullopt, result.notes};
   if (options.use_weights && options.lengths == LengthPolicy::Inverse) {
-    std::vector<double> inverse(view.weights().size());
-    std::transform(view.weights().begin(), view.weights().end(), inverse.begin(),
+    c.lengths.resize(view.weights().size());
+    std::transform(view.weights().begin(), view.weights().end(), c.lengths.begin(),
                    [](double w) { return 1.0 / w; });
-    c.lengths = ig::to_igraph(inverse);
   }
 
   std::optional<std::pair<std::vector<double>, std::vector<double>>> hubs;
@@ -547,21 +581,24 @@ CentralityResult centrality(const graph::View& view, const CentralityOptions& op
       case Measure::Degree:
       case Measure::InDegree:
       case Measure::OutDegree:
-        column = degree_column(c, m);
+        column = degree_column(view, m, /*strength=*/false);
         break;
       case Measure::Strength:
       case Measure::InStrength:
       case Measure::OutStrength:
-        column = strength_column(c, m);
+        column = degree_column(view, m, /*strength=*/true);
         break;
       case Measure::Betweenness:
-        column = betweenness_column(c);
+        column = betweenness_column(c, result.approx);
+        note_tiny_lengths(c, m);
         break;
       case Measure::Closeness:
         column = closeness_column(c);
+        note_tiny_lengths(c, m);
         break;
       case Measure::Harmonic:
         column = harmonic_column(c);
+        note_tiny_lengths(c, m);
         break;
       case Measure::Eigenvector:
         column = eigenvector_column(c);

@@ -1,6 +1,9 @@
 // Centrality: per-vertex scores on a View (degree, strength, betweenness, closeness, harmonic,
-// eigenvector, PageRank, hubs and authorities, Burt's constraint), computed with igraph except
-// for the eigenvector of a directed View (see Measure::Eigenvector for why).
+// eigenvector, PageRank, hubs and authorities, Burt's constraint). Degree and strength are read
+// off the View's adjacency; betweenness, closeness and harmonic (analyses/shortest_paths.hpp)
+// and PageRank (analyses/pagerank.hpp) are computed here in parallel, with igraph's results;
+// the eigenvector of a directed View has its own power iteration (see Measure::Eigenvector for
+// why); the rest comes from igraph, whose copy of the View is made only when one of them asks.
 //
 // Conventions shared by every measure below:
 //
@@ -34,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyses/approx_betweenness.hpp"
 #include "graph/view.hpp"
 
 namespace actornet::analyses {
@@ -67,8 +71,12 @@ enum class Measure {
   /// betweenness: sum over pairs s != v != t of sigma_st(v) / sigma_st, the share of shortest
   /// s-t paths through v. Unordered pairs in an undirected View, ordered pairs (following arc
   /// direction) in a directed one. Normalisation: none (raw pair counts; the maximum is
-  /// (n-1)(n-2)/2 undirected, (n-1)(n-2) directed). Complexity: O(|V||E|) unweighted,
-  /// O(|V||E| + |V|^2 log |V|) with lengths (Brandes). Parallel edges: under `keep` each
+  /// (n-1)(n-2)/2 undirected, (n-1)(n-2) directed). Computation: Brandes' algorithm from
+  /// every source (exact_betweenness in analyses/shortest_paths.hpp), sources spread over
+  /// CentralityOptions::threads threads; equal to igraph_betweenness to rounding, and the same
+  /// on every run with the same thread count. Path lengths are compared as igraph 0.10 does
+  /// (equal when within a relative 1e-10, so 1/3 + 1/3 + 1/3 ties with 1). Complexity:
+  /// O(|V||E|) unweighted, O(|V||E| log |V|) with lengths. Parallel edges: under `keep` each
   /// parallel edge is a separate shortest path (sigma multiplies by the multiplicity), so a
   /// doubled tie draws more of the flow; merged policies count the pair once. Self-loops: never
   /// on a shortest path, no effect. Weights: with use_weights and Inverse, path length is the
@@ -79,8 +87,13 @@ enum class Measure {
   /// closeness: (number of vertices v reaches) / (sum of distances from v to them), counting
   /// only vertices v reaches, as igraph 0.10 defines it; in a directed View distances go out of
   /// v (along arcs). Normalisation: the mean distance's inverse, so 1 for a vertex adjacent to
-  /// everything it reaches. Complexity: O(|V|(|V| + |E|)) unweighted, O(|V||E| log |V|) with
-  /// lengths. Parallel edges and self-loops: no effect on distances (under `keep` with
+  /// everything it reaches. Computation: closeness and harmonic come from one pass
+  /// (closeness_harmonic in analyses/shortest_paths.hpp): without lengths a bit-parallel BFS
+  /// advancing 64 sources at once, with lengths one Dijkstra search per source, sources spread
+  /// over CentralityOptions::threads threads; the scores do not depend on the thread count and
+  /// equal igraph_closeness's to rounding. Complexity: O(|V|(|V| + |E|)) unweighted (divided
+  /// by up to 64 in practice), O(|V||E| log |V|) with lengths. Parallel edges and self-loops:
+  /// no effect on distances (under `keep` with
   /// lengths, the shortest parallel edge is the one that counts). Disconnected Views: each
   /// vertex is scored within what it reaches, so a pair alone scores 1; compare with harmonic,
   /// which does not have this bias. Isolated vertices (and sinks reaching nothing): igraph
@@ -89,7 +102,9 @@ enum class Measure {
   Closeness,
   /// harmonic: (1 / (n-1)) * sum over u != v of 1 / d(v, u), with 1/inf = 0; in a directed View
   /// distances go out of v. Normalisation: by n-1, so 1 for a vertex adjacent to every other
-  /// one; 0 when n = 1. Complexity, parallel edges, self-loops and weights: as closeness.
+  /// one; 0 when n = 1. Computation, complexity, threads, parallel edges, self-loops and
+  /// weights: as closeness (computed in the same pass; igraph_harmonic_centrality gives the same
+  /// scores to rounding).
   /// Disconnected Views: unreachable vertices add 0, so scores are comparable across
   /// components. Isolated vertices: 0. Reference: igraph_harmonic_centrality; Marchiori &
   /// Latora (2000) Physica A 285:539; Boldi & Vigna (2014) Internet Math. 10:222.
@@ -122,14 +137,18 @@ enum class Measure {
   /// probability proportional to its weight with use_weights, uniformly otherwise) with
   /// probability `damping` and jumps to a uniformly random vertex otherwise; a vertex with no
   /// out-arcs (dangling, isolated) jumps uniformly. Undirected edges are walked both ways.
-  /// Normalisation: scores sum to 1. Complexity: PRPACK (Gauss-Seidel), O(|V| + |E|) per
-  /// sweep. Parallel edges: under `keep` each is a separate arc, so k parallel edges act as one
+  /// Normalisation: scores sum to 1. Computation: a parallel power iteration
+  /// (analyses/pagerank.hpp), O(|V| + |E|) per step, run until every score is within about
+  /// 1e-10 relative of the limit (at most 10,000 steps; a note says when that was not enough).
+  /// Damping 0 gives exactly 1/n; damping 1 the walk's stationary distribution, with a note
+  /// when a periodic or reducible walk does not settle. Parallel edges: under `keep` each is a
+  /// separate arc, so k parallel edges act as one
   /// edge of weight k; under a merging policy, only use_weights brings the count or weight
   /// back. Self-loops: a walk step may stay at v; an undirected loop counts twice in v's
   /// degree, a directed one once. Disconnected Views and isolated vertices: handled by the
   /// uniform jump (an isolated vertex gets (1 - damping)/n plus its share of dangling mass).
-  /// No edges: 1/n each. Negative weights are an InputError. Reference: igraph_pagerank
-  /// (PRPACK); Brin & Page (1998) Comput. Netw. ISDN 30:107.
+  /// No edges: 1/n each. Negative weights are an InputError. Reference: Brin & Page (1998)
+  /// Comput. Netw. ISDN 30:107; igraph_pagerank (PRPACK), which the tests compare against.
   PageRank,
   /// hub: leading eigenvector of A A^T (a good hub points at good authorities), scaled to
   /// max 1; in an undirected View A A^T = A^2 and hub equals authority (a note says so).
@@ -190,12 +209,24 @@ struct CentralityOptions {
   LengthPolicy lengths = LengthPolicy::Unset;
   /// PageRank's damping factor, in [0, 1].
   double damping = 0.85;
+  /// Worker threads for the measures that run in parallel (betweenness, closeness, harmonic,
+  /// PageRank); 0 = one per hardware thread. Exact betweenness sums per-thread parts in a fixed
+  /// order, so it is the same on every run with the same count (the last bits may change with
+  /// the count); the other measures do not depend on it.
+  unsigned threads = 0;
+  /// When set, betweenness is estimated by sampling (analyses/approx_betweenness.hpp, with
+  /// these epsilon, delta and seed; `threads` above applies) instead of computed exactly. An
+  /// InputError when betweenness is not among the measures.
+  std::optional<ApproxBetweennessOptions> approx;
 };
 
 struct CentralityResult {
   std::vector<Measure> measures;            ///< the columns, in the order asked
   std::vector<std::vector<double>> scores;  ///< scores[m][v] for view vertex v
   std::vector<std::string> notes;           ///< what the caller should tell the user
+  /// With CentralityOptions::approx: the sample count, bounds and guarantee of the estimate
+  /// (its scores are the betweenness column, so `scores` here is empty).
+  std::optional<ApproxBetweennessResult> approx;
 };
 
 /// Computes every asked measure for every vertex of `view` (see Measure for each definition).
@@ -207,7 +238,8 @@ struct CentralityResult {
 /// constraint. Throws graph::ig::IgraphError if igraph fails.
 ///
 /// Complexity: the sum of the asked measures' (betweenness, closeness and harmonic dominate
-/// at O(|V||E|) each). Reads igraph's warnings for this thread, discarding earlier ones.
+/// at O(|V||E|); closeness and harmonic share one pass; all three run on options.threads
+/// threads). Reads igraph's warnings for this thread, discarding earlier ones.
 CentralityResult centrality(const graph::View& view, const CentralityOptions& options = {});
 
 }  // namespace actornet::analyses

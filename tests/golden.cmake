@@ -31,6 +31,11 @@ actornet_golden(centrality.weighted 0 centrality ${USCN} --parallel count --weig
                 --lengths inverse --measures strength,betweenness,closeness,pagerank --top 10)
 actornet_golden(centrality.all-measures 0 centrality ${USCN} --undirected --parallel any
                 --measures all --top 12 --format csv)
+actornet_golden(centrality.approx 0 centrality ${USCN} --measures degree,betweenness
+                --approx 0.05 --confidence 0.1 --seed 3 --sort betweenness --top 12)
+actornet_golden(centrality.approx-weighted 0 centrality ${USCN} --undirected --parallel count
+                --weights --lengths inverse --measures betweenness,strength --approx 0.1 --seed 5
+                --threads 2 --top 8 --format md)
 
 # Usage and input errors: exit 2, a message naming what is wrong, nothing on stdout.
 actornet_golden(error.no-input 2 info)
@@ -40,6 +45,9 @@ actornet_golden(error.bad-where 2 centrality ${USCN} --where "kind=person and ("
 actornet_golden(error.unknown-field 2 centrality ${USCN} --where "countr=CN")
 actornet_golden(error.unknown-relation 2 info ${USCN} --relations met)
 actornet_golden(error.lengths-needed 2 centrality ${USCN} --weights --measures betweenness)
+actornet_golden(error.approx-needs-betweenness 2 centrality ${USCN} --measures degree
+                --approx 0.1)
+actornet_golden(error.approx-epsilon 2 centrality ${USCN} --approx 1.5)
 actornet_golden(error.missing-file 2 info ${BAD}/no-such-file.csv)
 actornet_golden(error.missing-target 2 validate ${BAD}/missing-target.csv)
 actornet_golden(error.bad-weight 2 validate ${BAD}/bad-weight.csv)

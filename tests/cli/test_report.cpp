@@ -47,7 +47,9 @@ Briefing star_briefing(const graph::Graph& g, const graph::View& view) {
   b.projection = "4 vertices, 3 edges, undirected";
   b.summary = analyses::summarize(g, view);
   b.group_attribute = group_attribute(g);
-  b.rankings = rank_actors(g, view, analyses::centrality(view), 3, b.group_attribute);
+  // Every actor is ranked, so that d (whose description is HTML) is shown: the three leaves
+  // tie on every measure, and ties go by id.
+  b.rankings = rank_actors(g, view, analyses::centrality(view), 4, b.group_attribute);
   b.import.files = {"tests/star/edges.csv"};
   b.import.edge_rows = 3;
   b.import.created_nodes.push_back({"tests/star/edges.csv", 2, "node '<c>' created"});
