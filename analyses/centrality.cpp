@@ -484,13 +484,13 @@ void note_weights(const graph::View& view, const CentralityOptions& options,
     notes.push_back(fmt::format(
         "--lengths {} has no effect because weights are not used (pass --weights to use them)",
         to_string(options.lengths)));
-  const bool weights_differ =
-      std::any_of(view.weights().begin(), view.weights().end(), [](double w) { return w != 1.0; });
   const bool weight_blind = std::any_of(measures.begin(), measures.end(), [](Measure m) {
     return m != Measure::Strength && m != Measure::InStrength && m != Measure::OutStrength &&
            m != Measure::Degree && m != Measure::InDegree && m != Measure::OutDegree;
   });
-  if (!options.use_weights && weights_differ && weight_blind)
+  // The scan of every weight comes last: degree alone costs less than it.
+  if (!options.use_weights && weight_blind &&
+      std::any_of(view.weights().begin(), view.weights().end(), [](double w) { return w != 1.0; }))
     notes.push_back(fmt::format(
         "edge weights (parallel policy '{}') are used only by the strength measures; pass "
         "--weights for the others to use them",
