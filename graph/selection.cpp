@@ -179,6 +179,33 @@ struct Token {
   std::string text;  ///< the word, the unescaped string or the operator
 };
 
+// libstdc++'s regex compiler reads the number of a back-reference (\N) or a repetition
+// ({N} or {N,M}) into a long without checking for overflow (undefined behaviour), and a big
+// count multiplies its automaton: such numbers are limited to kMaxRegexNumber. Returns the
+// byte offset of the escape or brace holding the first number above it.
+constexpr std::size_t kMaxRegexNumber = 1000;
+
+std::optional<std::size_t> oversized_regex_number(std::string_view p) {
+  auto too_big = [&](std::size_t from, std::size_t& end) {
+    std::size_t value = 0;
+    for (end = from; end < p.size() && p[end] >= '0' && p[end] <= '9'; ++end)
+      if ((value = value * 10 + static_cast<std::size_t>(p[end] - '0')) > kMaxRegexNumber)
+        return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    std::size_t end = i;
+    if (p[i] == '\\') {
+      if (too_big(i + 1, end)) return i;
+      i = std::max(end, i + 1);  // skip the escaped character
+    } else if (p[i] == '{') {
+      for (std::size_t j = i + 1; j < p.size() && p[j] != '}'; j = std::max(end, j + 1))
+        if (too_big(j, end)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
 class Parser {
  public:
   Parser(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
@@ -379,6 +406,10 @@ class Parser {
 
     if (test->op == Op::Match) {
       const SelectionValue& pattern = test->values.front();
+      if (oversized_regex_number(pattern.text))
+        fail(pattern.column - 1,
+             fmt::format("a repetition count or back-reference number above {} is not supported",
+                         kMaxRegexNumber));
       try {
         test->regex.emplace(pattern.text, std::regex::ECMAScript | std::regex::icase);
       } catch (const std::regex_error& e) {

@@ -169,6 +169,10 @@ class JsonReader {
                        fmt::format("not valid JSON: {} (NaN and Infinity are not JSON; a "
                                    "truncated file ends early)",
                                    what));
+    } catch (const json::out_of_range& e) {
+      const auto at = detail::json_overflow_position(text_, e.what());
+      throw ParseError(path_, at.line, at.column,
+                       "not valid JSON: a number is beyond the range of a double");
     }
     if (!doc.is_object())
       fail({},

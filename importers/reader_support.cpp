@@ -10,6 +10,14 @@
 
 namespace actornet::importers::detail {
 
+TextPosition json_overflow_position(std::string_view text, std::string_view message) {
+  const auto open = message.find('\'');
+  const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+  if (close == std::string_view::npos || close == open + 1) return {};
+  const auto at = text.find(message.substr(open + 1, close - open - 1));
+  return at == std::string_view::npos ? TextPosition{} : position_of(text, at);
+}
+
 TextPosition position_of(std::string_view text, std::size_t offset) {
   TextPosition p;
   const std::size_t end = std::min(offset, text.size());

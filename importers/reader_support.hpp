@@ -26,6 +26,11 @@ struct TextPosition {
 /// The line and column of byte `offset` of `text`. Time: linear in offset.
 TextPosition position_of(std::string_view text, std::size_t offset);
 
+/// Where nlohmann::json's out_of_range error 406 ("number overflow parsing '2e308'", raised
+/// for a number beyond a double's range, without a position) points in `text`: the first
+/// occurrence of the number it quotes, or the start of the text.
+TextPosition json_overflow_position(std::string_view text, std::string_view message);
+
 /// ASCII lower case.
 std::string ascii_lower(std::string_view text);
 /// Case-insensitive ASCII equality.

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/errors.hpp"
+#include "importers/reader_support.hpp"
 
 namespace actornet::importers {
 namespace {
@@ -125,6 +126,10 @@ RawScenario read_json(std::string_view text, const std::string& path) {
     if (const auto colon = message.find("parse error"); colon != std::string::npos)
       message = message.substr(colon);
     throw ParseError(path, line, column, "malformed JSON: " + message);
+  } catch (const nlohmann::json::out_of_range& e) {
+    const auto at = detail::json_overflow_position(text, e.what());
+    throw ParseError(path, at.line, at.column,
+                     "malformed JSON: a number is beyond the range of a double");
   }
   if (!root.is_object())
     throw ParseError(path, 0, 0,

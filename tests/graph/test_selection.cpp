@@ -432,6 +432,15 @@ TEST_CASE("parse errors point at the offending token") {
     expect_error(parse_error(c.expr), c.expr, c.column, c.says);
 }
 
+TEST_CASE("regex numbers that the regex compiler cannot hold are errors") {
+  // Found by fuzzing: libstdc++ overflows a long reading this back-reference number.
+  expect_error(parse_error(R"(id ~"\3333333333333333333333")"), R"(id ~"\3333333333333333333333")",
+               5, "a repetition count or back-reference number above 1000 is not supported");
+  expect_error(parse_error(R"(label ~ "a{2,1001}")"), R"(label ~ "a{2,1001}")", 9, "above 1000");
+  CHECK(nodes(R"(id ~ "^w.{3,1000}$")") == Ids{"wang_xiaohong"});
+  CHECK(nodes(R"(label ~ "(o)\1")") == Ids{"summit"});
+}
+
 TEST_CASE("the error text leads with file, line and column") {
   const auto error = parse_error("kind=");
   REQUIRE(error);

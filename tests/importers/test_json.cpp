@@ -87,6 +87,13 @@ TEST_CASE("json: malformed input names line and column") {
     CHECK(e->column() == 29);
     CHECK(contains(e->message(), "NaN and Infinity are not JSON"));
   }
+  SUBCASE("a number beyond a double (found by fuzzing: it escaped as nlohmann's out_of_range)") {
+    const auto e = import_error(dir, "o.json", "{\"nodes\": [\n {\"id\": \"a\", \"w\": 2e308}]}");
+    REQUIRE(e);
+    CHECK(e->line() == 2);
+    CHECK(e->column() == 19);
+    CHECK(contains(e->message(), "beyond the range of a double"));
+  }
   SUBCASE("an edge to a missing node") {
     const auto e = import_error(dir, "m.json",
                                 "{\"nodes\": [{\"id\": \"a\"}],\n \"links\": [\n"

@@ -99,6 +99,13 @@ TEST_CASE("scenario file: fields, aliases and defaults") {
   CHECK(j.interventions[0].origin == "s.json entry 1");
 }
 
+TEST_CASE("scenario file: a JSON number beyond a double is a parse error") {
+  // Found by fuzzing: nlohmann reports it as out_of_range, which used to escape.
+  const auto message = error_of("{\"interventions\": [{\"type\": \"remove\", \"node\": 2e308}]}",
+                                /*yaml=*/false);
+  CHECK(contains(message, "s.json:1:47: malformed JSON: a number is beyond the range of a double"));
+}
+
 TEST_CASE("scenario file: errors name the file, the entry and the line") {
   // YAML: file, line and entry.
   auto m = error_of("interventions:\n  - type: remove\n    node: x\n    date: 2025-13-01\n", true);
