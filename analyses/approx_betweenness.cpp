@@ -1,20 +1,17 @@
 #include "analyses/approx_betweenness.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <limits>
-#include <mutex>
 #include <queue>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "analyses/parallel.hpp"
 #include "graph/errors.hpp"
 
 namespace actornet::analyses {
@@ -376,59 +373,38 @@ ApproxBetweennessResult approx_betweenness(const View& view, const std::vector<d
   result.absolute_error = options.epsilon * result.pairs;
 
   const std::uint64_t samples = result.samples;
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads =
-      static_cast<unsigned>(std::clamp<std::uint64_t>(threads, 1, (samples + kChunk - 1) / kChunk));
-
+  // Integer hit counts add up exactly, so the scores do not depend on how samples are split.
+  const unsigned threads = detail::thread_count(options.threads, (samples + kChunk - 1) / kChunk);
   std::vector<std::vector<std::uint64_t>> hits(threads);
   std::vector<std::uint64_t> connected(threads, 0);
-  std::atomic<std::uint64_t> next_chunk{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-
-  auto work = [&](unsigned id) {
-    try {
-      auto& mine = hits[id];
-      mine.assign(n, 0);
-      Workspace w(n, lengths != nullptr);
-      for (;;) {
-        const std::uint64_t begin = next_chunk.fetch_add(kChunk);
-        if (begin >= samples) break;
-        const std::uint64_t end = std::min(samples, begin + kChunk);
-        for (std::uint64_t i = begin; i < end; ++i) {
-          SampleRng rng(options.seed, i);
-          const auto s = static_cast<Vertex>(rng.below(n));
-          auto t = static_cast<Vertex>(rng.below(n - 1));
-          if (t >= s) ++t;
-          const bool found = lengths ? sample_lengths(view, *lengths, s, t, rng, w)
-                                     : sample_hops(view, s, t, rng, w);
-          if (found) {
-            ++connected[id];
-            for (Vertex v : w.interior)
-              ++mine[v];
-          }
-          w.reset();
-        }
-      }
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next_chunk = samples;
-    }
-  };
-
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned id = 1; id < threads; ++id)
-    pool.emplace_back(work, id);
-  work(0);
-  for (auto& th : pool)
-    th.join();
-  if (failure) std::rethrow_exception(failure);
+  std::vector<std::optional<Workspace>> workspaces(threads);
+  detail::run_blocks(samples, kChunk, threads,
+                     [&](unsigned id, std::uint64_t begin, std::uint64_t end) {
+                       auto& mine = hits[id];
+                       if (!workspaces[id]) {
+                         mine.assign(n, 0);
+                         workspaces[id].emplace(n, lengths != nullptr);
+                       }
+                       Workspace& w = *workspaces[id];
+                       for (std::uint64_t i = begin; i < end; ++i) {
+                         SampleRng rng(options.seed, i);
+                         const auto s = static_cast<Vertex>(rng.below(n));
+                         auto t = static_cast<Vertex>(rng.below(n - 1));
+                         if (t >= s) ++t;
+                         const bool found = lengths ? sample_lengths(view, *lengths, s, t, rng, w)
+                                                    : sample_hops(view, s, t, rng, w);
+                         if (found) {
+                           ++connected[id];
+                           for (Vertex v : w.interior)
+                             ++mine[v];
+                         }
+                         w.reset();
+                       }
+                     });
 
   std::vector<std::uint64_t> total(n, 0);
   for (const auto& mine : hits)
-    for (Vertex v = 0; v < n; ++v)
+    for (std::size_t v = 0; v < mine.size(); ++v)
       total[v] += mine[v];
   const double scale = result.pairs / static_cast<double>(samples);
   for (Vertex v = 0; v < n; ++v)

@@ -29,6 +29,7 @@
 
 #include <fmt/format.h>
 
+#include "analyses/parallel.hpp"
 #include "graph/errors.hpp"
 
 namespace actornet::analyses {
@@ -209,8 +210,7 @@ PageRankResult pagerank(const graph::View& view, const std::vector<double>* weig
 
   const InArcs arcs = build_in_arcs(view, weights);
   const std::size_t blocks = (std::size_t{n} + kPageRankBlock - 1) / kPageRankBlock;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
+  threads = detail::thread_count(threads, blocks);
   const std::vector<std::size_t> cut = partition_blocks(arcs, n, blocks, threads);
 
   Shared s;

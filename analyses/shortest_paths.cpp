@@ -4,14 +4,14 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <memory>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "analyses/parallel.hpp"
 
 namespace actornet::analyses {
 
@@ -111,47 +111,6 @@ int compare_lengths(double a, double b) {
   else
     equal = abs_diff / sum < eps;
   return equal ? 0 : (diff < 0 ? -1 : 1);
-}
-
-unsigned thread_count(unsigned asked, std::size_t blocks) {
-  unsigned t = asked != 0 ? asked : std::thread::hardware_concurrency();
-  if (t == 0) t = 1;
-  if (blocks < t) t = static_cast<unsigned>(std::max<std::size_t>(blocks, 1));
-  return t;
-}
-
-// Runs work(thread, first, last) on `threads` workers, worker t taking the blocks t, t +
-// threads, t + 2 threads... of `block` items out of `items` (a fixed assignment, so every run
-// with the same thread count does the same sums in the same order). The first exception
-// thrown by a worker is rethrown here once all have stopped.
-template <typename Work>
-void run_blocks(std::size_t items, std::size_t block, unsigned threads, Work&& work) {
-  const std::size_t blocks = (items + block - 1) / block;
-  auto worker = [&](unsigned t) {
-    for (std::size_t b = t; b < blocks; b += threads)
-      work(t, b * block, std::min(items, (b + 1) * block));
-  };
-  if (threads <= 1) {
-    worker(0);
-    return;
-  }
-  std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  auto guarded = [&](unsigned t) {
-    try {
-      worker(t);
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
-  };
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(guarded, t);
-  guarded(0);
-  for (auto& th : pool)
-    th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
 }
 
 // --- betweenness, hop counts ------------------------------------------------------------------
@@ -576,14 +535,14 @@ std::vector<double> exact_betweenness(const View& view, const ShortestPathOption
   std::vector<double> result(g.n, 0.0);
   if (g.n == 0) return result;
   constexpr std::size_t kBlock = 16;
-  const unsigned threads = thread_count(options.threads, (g.n + kBlock - 1) / kBlock);
+  const unsigned threads = detail::thread_count(options.threads, (g.n + kBlock - 1) / kBlock);
   std::vector<std::vector<double>> partial(threads);
   const bool weighted = !options.lengths.empty();
   const auto in_offsets = weighted ? in_offsets_of(g) : std::vector<std::uint32_t>{};
   // Each worker keeps its scratch across its blocks.
   std::vector<std::unique_ptr<BfsScratch>> bfs(threads);
   std::vector<std::unique_ptr<DijkstraScratch>> dijkstra(threads);
-  run_blocks(g.n, kBlock, threads, [&](unsigned t, std::size_t first, std::size_t last) {
+  detail::run_blocks(g.n, kBlock, threads, [&](unsigned t, std::size_t first, std::size_t last) {
     auto& bc = partial[t];
     if (bc.empty()) bc.assign(g.n, 0.0);
     if (weighted) {
@@ -616,10 +575,10 @@ ClosenessHarmonic closeness_harmonic(const View& view, const ShortestPathOptions
   const bool weighted = !options.lengths.empty();
   // Without lengths a block is one batch of 64 sources; with lengths, 16 single searches.
   const std::size_t block = weighted ? 16 : 64;
-  const unsigned threads = thread_count(options.threads, (g.n + block - 1) / block);
+  const unsigned threads = detail::thread_count(options.threads, (g.n + block - 1) / block);
   std::vector<std::unique_ptr<MultiBfsScratch>> bfs(threads);
   std::vector<std::unique_ptr<DistanceScratch>> dijkstra(threads);
-  run_blocks(g.n, block, threads, [&](unsigned t, std::size_t first, std::size_t last) {
+  detail::run_blocks(g.n, block, threads, [&](unsigned t, std::size_t first, std::size_t last) {
     if (weighted) {
       if (!dijkstra[t]) dijkstra[t] = std::make_unique<DistanceScratch>(g.n);
       for (std::size_t s = first; s < last; ++s)

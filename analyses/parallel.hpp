@@ -1,0 +1,56 @@
+// Running work on std::thread workers with a fixed assignment of items to threads, for the
+// analyses that parallelise over sources, samples or vertices. Internal to analyses/.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace actornet::analyses::detail {
+
+/// The workers to start: `asked`, or one per hardware thread when 0, and never more than
+/// `blocks` (nor fewer than 1).
+inline unsigned thread_count(unsigned asked, std::size_t blocks) {
+  unsigned t = asked != 0 ? asked : std::thread::hardware_concurrency();
+  if (t == 0) t = 1;
+  if (blocks < t) t = static_cast<unsigned>(std::max<std::size_t>(blocks, 1));
+  return t;
+}
+
+/// Runs work(thread, first, last) on `threads` workers, worker t taking the blocks t, t +
+/// threads, t + 2 threads... of `block` items out of `items` (a fixed assignment, so every run
+/// with the same thread count does the same sums in the same order). The first exception
+/// thrown by a worker is rethrown here once all have stopped.
+template <typename Work>
+void run_blocks(std::size_t items, std::size_t block, unsigned threads, Work&& work) {
+  const std::size_t blocks = (items + block - 1) / block;
+  auto worker = [&](unsigned t) {
+    for (std::size_t b = t; b < blocks; b += threads)
+      work(t, b * block, std::min(items, (b + 1) * block));
+  };
+  if (threads <= 1) {
+    worker(0);
+    return;
+  }
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  auto guarded = [&](unsigned t) {
+    try {
+      worker(t);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(guarded, t);
+  guarded(0);
+  for (auto& th : pool)
+    th.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+}  // namespace actornet::analyses::detail
