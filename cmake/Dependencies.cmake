@@ -56,6 +56,12 @@ actornet_require(ICU_FOUND "ICU 60 or newer (Unicode names and sentences)" "libi
 pkg_check_modules(LIBXML2 QUIET IMPORTED_TARGET "libxml-2.0>=2.9")
 actornet_require(LIBXML2_FOUND "libxml2 2.9 or newer (HTML articles)" "libxml2-dev")
 
+# `~` in selections: RE2 matches in time linear in the subject, with bounded memory (no
+# backtracking). Debian's re2.pc states no version (0.0.0), so none is checked here; the
+# tests run against 20220601 (Debian 12).
+pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)
+actornet_require(RE2_FOUND "RE2 (regular expressions in selections)" "libre2-dev")
+
 if(ACTORNET_TESTS)
   find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h)
   actornet_require(DOCTEST_INCLUDE_DIR "doctest 2.4" "doctest-dev")

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <regex>
+#include <re2/re2.h>
 #include <variant>
 #include <vector>
 
@@ -63,8 +63,8 @@ struct SelectionExpr {
   std::size_t op_column = 0;
   Builtin node_field = Builtin::None;
   Builtin edge_field = Builtin::None;
-  std::vector<SelectionValue> values;  ///< one, except for `in`
-  std::optional<std::regex> regex;     ///< for `~`
+  std::vector<SelectionValue> values;     ///< one, except for `in`
+  std::unique_ptr<const re2::RE2> regex;  ///< for `~`
   /// Attribute column this field named in the last graph it was evaluated on. Checked by name
   /// before use, so it is only ever a hint: a stale one costs one hash lookup.
   mutable std::atomic<std::uint32_t> column_hint{kNoColumn};
@@ -179,31 +179,62 @@ struct Token {
   std::string text;  ///< the word, the unescaped string or the operator
 };
 
-// libstdc++'s regex compiler reads the number of a back-reference (\N) or a repetition
-// ({N} or {N,M}) into a long without checking for overflow (undefined behaviour), and a big
-// count multiplies its automaton: such numbers are limited to kMaxRegexNumber. Returns the
-// byte offset of the escape or brace holding the first number above it.
-constexpr std::size_t kMaxRegexNumber = 1000;
+// `~` patterns are compiled by RE2, which matches in time linear in the subject, with bounded
+// memory and no recursion per character (std::regex backtracks: nested repetitions ran for
+// minutes, and long subjects could overflow the stack). RE2 itself rejects repetition counts
+// above 1000, nested ones included. What it gives up for this, back-references and lookaround,
+// gets an error of its own below.
+constexpr std::string_view kRegexSyntax = "RE2 syntax: https://github.com/google/re2/wiki/Syntax";
+/// Memory for one compiled pattern (its programs and DFA caches); a pattern needing more to
+/// compile is an error, and a search whose DFA cache fills falls back to RE2's NFA.
+constexpr std::int64_t kRegexMaxMem = std::int64_t{8} << 20;
 
-std::optional<std::size_t> oversized_regex_number(std::string_view p) {
-  auto too_big = [&](std::size_t from, std::size_t& end) {
-    std::size_t value = 0;
-    for (end = from; end < p.size() && p[end] >= '0' && p[end] <= '9'; ++end)
-      if ((value = value * 10 + static_cast<std::size_t>(p[end] - '0')) > kMaxRegexNumber)
-        return true;
-    return false;
-  };
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    std::size_t end = i;
-    if (p[i] == '\\') {
-      if (too_big(i + 1, end)) return i;
-      i = std::max(end, i + 1);  // skip the escaped character
-    } else if (p[i] == '{') {
-      for (std::size_t j = i + 1; j < p.size() && p[j] != '}'; j = std::max(end, j + 1))
-        if (too_big(j, end)) return i;
-    }
+/// `pattern` compiled for `~`: case-insensitive (Unicode case folding), UTF-8, nothing logged.
+std::unique_ptr<const re2::RE2> compile_pattern(const std::string& pattern) {
+  re2::RE2::Options options;
+  options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(kRegexMaxMem);
+  return std::make_unique<const re2::RE2>(pattern, options);
+}
+
+/// What is wrong with `re`, a pattern RE2 did not compile; says so plainly for the features
+/// RE2 lacks (written as in ECMAScript or Perl), and points to RE2's syntax otherwise.
+std::string pattern_error(const re2::RE2& re) {
+  const std::string& pattern = re.pattern();
+  const std::string& arg = re.error_arg();
+  switch (re.error_code()) {
+    case re2::RE2::ErrorBadEscape:
+      // \1 to \9 (RE2 reads \0 and \1 followed by digits as octal) and named \k<name>.
+      if ((arg.size() == 2 && arg[1] >= '1' && arg[1] <= '9') ||
+          (arg == "\\k" && pattern.find("\\k<") != std::string::npos))
+        return fmt::format("back-references are not supported in ~ patterns; {}", kRegexSyntax);
+      break;
+    case re2::RE2::ErrorBadPerlOp:
+      if (arg == "(?=" || arg == "(?!" ||
+          (arg == "(?<" && (pattern.find("(?<=") != std::string::npos ||
+                            pattern.find("(?<!") != std::string::npos)))
+        return fmt::format("lookahead and lookbehind are not supported in ~ patterns; {}",
+                           kRegexSyntax);
+      if (arg == "(?<")
+        return fmt::format("a named group is written (?P<name>...) in ~ patterns; {}",
+                           kRegexSyntax);
+      break;
+    case re2::RE2::ErrorRepeatSize:
+      return fmt::format(
+          "invalid repetition {} in a ~ pattern: a count may be at most 1000, "
+          "nested counts multiplied, and a minimum no more than its maximum",
+          arg);
+    case re2::RE2::ErrorPatternTooLarge:
+      return fmt::format(
+          "regular expression too large: it needs more than {} MiB compiled; "
+          "simplify it",
+          kRegexMaxMem >> 20);
+    default:
+      break;
   }
-  return std::nullopt;
+  return fmt::format("invalid regular expression: {}; {}", re.error(), kRegexSyntax);
 }
 
 class Parser {
@@ -406,15 +437,8 @@ class Parser {
 
     if (test->op == Op::Match) {
       const SelectionValue& pattern = test->values.front();
-      if (oversized_regex_number(pattern.text))
-        fail(pattern.column - 1,
-             fmt::format("a repetition count or back-reference number above {} is not supported",
-                         kMaxRegexNumber));
-      try {
-        test->regex.emplace(pattern.text, std::regex::ECMAScript | std::regex::icase);
-      } catch (const std::regex_error& e) {
-        fail(pattern.column - 1, fmt::format("invalid regular expression: {}", e.what()));
-      }
+      test->regex = compile_pattern(pattern.text);
+      if (!test->regex->ok()) fail(pattern.column - 1, pattern_error(*test->regex));
     }
     return test;
   }
@@ -491,11 +515,12 @@ std::partial_ordering order(const Operand& x, const SelectionValue& v) {
   return std::partial_ordering::unordered;
 }
 
-bool search(std::string_view text, const std::regex& re) {
-  return std::regex_search(text.begin(), text.end(), re);
+/// Whether `re` matches anywhere in `text` (RE2's partial match, like a regex search).
+bool search(std::string_view text, const re2::RE2& re) {
+  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
-bool regex_matches(const Operand& x, const std::regex& re) {
+bool regex_matches(const Operand& x, const re2::RE2& re) {
   if (const auto* s = std::get_if<std::string_view>(&x)) return search(*s, re);
   if (const auto* list = std::get_if<const std::vector<std::string>*>(&x))
     return std::ranges::any_of(**list, [&](const std::string& item) { return search(item, re); });

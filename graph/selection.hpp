@@ -9,8 +9,12 @@
 //   op      := "=" | "!=" | "~" | "<" | "<=" | ">" | ">="
 //   VALUE   := bare word | "double-quoted string" (with \" and \\ escapes) | number | date
 //
-// Keywords are case-insensitive. `~` is a case-insensitive regular-expression search
-// (ECMAScript syntax): `label~"Wang"` matches any label containing "Wang".
+// Keywords are case-insensitive. `~` is a case-insensitive regular-expression search in RE2
+// syntax (https://github.com/google/re2/wiki/Syntax): `label~"Wang"` matches any label
+// containing "Wang", `label~"^Zhōu"` any starting with Zhōu or ZHŌU (UTF-8, Unicode case
+// folding); anchor both ends (`^...$`) for a whole-value match. RE2 runs in time linear in
+// the value, so it has no back-references (`\1`) or lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`):
+// a pattern using them is an error, as is a repetition count above 1000 (`a{1001}`).
 // `<`, `<=`, `>`, `>=` compare numbers numerically and dates by first day; on text they
 // compare bytewise.
 //
@@ -76,8 +80,9 @@ class Selection {
   /// Parses `text`. Throws ParseError with `origin` as the file name (for example
   /// "--where"), line 1 and the 1-based column where parsing failed; the message quotes the
   /// expression with a caret under that column and says what was expected.
-  /// Regular expressions are compiled here: a bad one is an error at its value.
-  /// Complexity: linear in the length of the text (plus regex compilation).
+  /// Regular expressions are compiled here (RE2): a bad one is an error at its value.
+  /// Complexity: linear in the length of the text, plus regex compilation (at most 8 MiB of
+  /// compiled pattern each).
   static Selection parse(std::string_view text, std::string_view origin = "selection");
 
   /// Checks that every field the expression names exists for `target` in `graph` (a built-in
@@ -95,7 +100,8 @@ class Selection {
   /// Whether node `node` of `graph` satisfies the expression. Call check() first: without it
   /// an unknown field reads as missing and a value of the wrong type matches nothing (so both
   /// satisfy only `!=`). Field names resolve to attribute columns once per graph layout, not
-  /// per call. Complexity: O(size of the expression), plus the cost of any regex search.
+  /// per call. Complexity: O(size of the expression), plus any regex search, linear in the
+  /// length of the value searched.
   bool matches_node(const Graph& graph, NodeIndex node) const;
 
   /// Whether edge `edge` of `graph` satisfies the expression; as matches_node.

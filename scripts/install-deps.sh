@@ -9,6 +9,7 @@ build_pkgs=(
   libigraph-dev libboost-graph-dev libcli11-dev doctest-dev libgraphviz-dev
   libfmt-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev libyaml-cpp-dev
   libzip-dev libicu-dev libxml2-dev  # event .zip files; Unicode names and sentences; HTML
+  libre2-dev  # `~` in selections: linear-time regular expressions
 )
 # Oracles for the tests and peers for bench/: Debian's Python, not the one on PATH.
 test_pkgs=(python3 python3-networkx python3-igraph python3-numpy python3-scipy libxml2-utils
