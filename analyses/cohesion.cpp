@@ -269,6 +269,31 @@ ig::Graph simple_undirected(const View& view) {
 
 }  // namespace
 
+WeakComponents weak_components(const View& view) {
+  const std::uint32_t n = view.vertex_count();
+  constexpr std::uint32_t kUnseen = static_cast<std::uint32_t>(-1);
+  const Undirected adj{view};
+  WeakComponents r;
+  r.component.assign(n, kUnseen);
+  std::vector<Vertex> queue;  // every vertex enters once, so the queue never needs popping
+  queue.reserve(n);
+  std::uint32_t count = 0;
+  for (Vertex root = 0; root < n; ++root) {
+    if (r.component[root] != kUnseen) continue;
+    const std::uint32_t label = count++;
+    r.component[root] = label;
+    queue.push_back(root);
+    for (std::size_t head = queue.size() - 1; head < queue.size(); ++head)
+      adj.for_each(queue[head], [&](const View::Arc& a) {
+        if (r.component[a.neighbour] != kUnseen) return;
+        r.component[a.neighbour] = label;
+        queue.push_back(a.neighbour);
+      });
+  }
+  number_components(r.component, count, r.sizes);
+  return r;
+}
+
 CohesionResult cohesion(const View& view, const CohesionOptions& options) {
   const std::uint32_t n = view.vertex_count();
   CohesionResult r;

@@ -78,4 +78,17 @@ struct CohesionResult {
 /// `view` (see the file comment). Throws IgraphError if igraph fails (cohesive blocks only).
 CohesionResult cohesion(const graph::View& view, const CohesionOptions& options = {});
 
+struct WeakComponents {
+  std::vector<std::uint32_t> component;  ///< per vertex, weak component 1..k
+  std::vector<std::uint32_t> sizes;      ///< [c - 1]
+};
+
+/// The weak components of `view` alone, numbered exactly as CohesionResult::component (1..k by
+/// size, largest first, ties by the smallest vertex), for callers that need nothing else: one
+/// breadth-first search of the undirected reading of the View's CSR, no igraph copy.
+/// Isolated vertices and vertices with only self-loops are components of their own; parallel
+/// edges and direction make no difference. No vertices: empty vectors.
+/// Complexity: O(|V| + |E|) time, O(|V|) extra memory.
+WeakComponents weak_components(const graph::View& view);
+
 }  // namespace actornet::analyses

@@ -5,7 +5,7 @@
 #include <tuple>
 #include <utility>
 
-#include "graph/igraph_adapter.hpp"
+#include "analyses/cohesion.hpp"
 
 namespace actornet::analyses {
 namespace {
@@ -101,16 +101,11 @@ GraphSummary summarize(const graph::Graph& graph, const graph::View& view) {
                 (static_cast<double>(s.nodes) * static_cast<double>(s.nodes - 1) / 2.0);
   s.isolates = static_cast<std::size_t>(std::count(touched.begin(), touched.end(), false));
 
-  if (s.nodes > 0) {
-    graph::ig::Graph g(view);
-    graph::ig::IntVector membership, sizes;
-    igraph_integer_t count = 0;
-    graph::ig::check(
-        igraph_connected_components(g.get(), membership.get(), sizes.get(), &count, IGRAPH_WEAK));
-    s.components = static_cast<std::size_t>(count);
-    for (double size : sizes.to_std())
-      s.largest_component = std::max(s.largest_component, static_cast<std::size_t>(size));
-  }
+  // Weak components straight from the View's CSR: an igraph copy of a big View would cost
+  // more memory than the View itself.
+  const auto components = weak_components(view);
+  s.components = components.sizes.size();
+  if (!components.sizes.empty()) s.largest_component = components.sizes.front();
   return s;
 }
 

@@ -49,10 +49,11 @@ struct GraphSummary {
 /// whatever their relations: two undirected a-b edges, or two directed a->b edges (a->b and
 /// b->a are reciprocal, not parallel; an undirected a-b and a directed a->b are not parallel
 /// either). Density ignores direction: joined unordered pairs over n(n-1)/2. Components are weak
-/// components of the view, found with igraph_connected_components. Time span: the earliest start
-/// and the latest start or end of any kept node or edge interval.
+/// components of the view, found by weak_components (analyses/cohesion.hpp) on the View itself,
+/// without an igraph copy. Time span: the earliest start and the latest start or end of any
+/// kept node or edge interval.
 ///
-/// Complexity: O(V + E log E).
+/// Complexity: O(V + E log E) time, O(V + E) extra memory.
 GraphSummary summarize(const graph::Graph& graph, const graph::View& view);
 
 }  // namespace actornet::analyses
