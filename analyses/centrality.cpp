@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "analyses/cohesion.hpp"
+#include "analyses/eigenvector.hpp"
 #include "analyses/pagerank.hpp"
 #include "analyses/shortest_paths.hpp"
 #include "graph/errors.hpp"
@@ -213,12 +215,13 @@ void note_tiny_lengths(Context& c, Measure m) {
         to_string(m), kEpsilon));
 }
 
-// Number of connected components (strongly connected ones when `strong` and directed).
-igraph_integer_t component_count(Context& c, bool strong) {
+// Number of connected components (strongly connected ones when `strong` and directed). Weak
+// components come from the View itself, so an undirected eigenvector needs no igraph copy.
+std::size_t component_count(Context& c, bool strong) {
+  if (!strong || !c.view.directed()) return weak_components(c.view).sizes.size();
   igraph_integer_t count = 0;
-  ig::check(igraph_connected_components(c.ig_graph(), nullptr, nullptr, &count,
-                                        strong ? IGRAPH_STRONG : IGRAPH_WEAK));
-  return count;
+  ig::check(igraph_connected_components(c.ig_graph(), nullptr, nullptr, &count, IGRAPH_STRONG));
+  return static_cast<std::size_t>(count);
 }
 
 // Notes where a leading eigenvector says little: no edges, or several components.
@@ -240,7 +243,7 @@ void note_spectral_degeneracy(Context& c, std::string_view what, bool strong) {
   else
     c.notes.push_back(fmt::format(
         "{}: the view has {} connected components; the scores live on the component with the "
-        "largest eigenvalue (an arbitrary mix if components tie) and are 0 elsewhere, so "
+        "largest eigenvalue (or the components that tie for it) and are 0 elsewhere, so "
         "compare them within one component",
         what, components));
 }
@@ -388,15 +391,20 @@ std::vector<double> eigenvector_column(Context& c) {
   if (c.view.directed()) {
     scores = directed_eigenvector(c);
   } else {
-    ig::SeededRng seeded(kArpackSeed);
-    ig::Vector res;
-    igraph_real_t value = 0;
-    igraph_arpack_options_t arpack;
-    igraph_arpack_options_init(&arpack);
-    ig::check(igraph_eigenvector_centrality(c.ig_graph(), res.get(), &value, /*directed=*/true,
-                                            /*scale=*/true, c.weights_if_used(), &arpack));
-    scores = res.to_std();
+    const EigenvectorResult r = undirected_eigenvector(
+        c.view, c.options.use_weights ? &c.view.weights() : nullptr, c.options.threads);
+    scores = r.scores;
     note_spectral_degeneracy(c, "eigenvector", /*strong=*/false);
+    if (r.used_arpack)
+      c.notes.push_back(fmt::format(
+          "eigenvector: the power iteration would have needed more than {} steps, so ARPACK "
+          "finished it from step {} ({} matrix products)",
+          kEigenvectorMaxIterations, r.iterations, r.products));
+    if (r.tied > 1)
+      c.notes.push_back(fmt::format(
+          "eigenvector: {} components share the largest eigenvalue ({:.6g}); each is scaled to a "
+          "largest score of 1 on its own",
+          r.tied, r.eigenvalue));
   }
   return scores;
 }

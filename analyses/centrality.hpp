@@ -114,9 +114,13 @@ enum class Measure {
   /// (lambda x_v = sum over arcs u->v of x_u: in-edges, as igraph does). A_uv is the number
   /// of edges u-v (their summed weights with use_weights), so under `keep` parallel edges add
   /// up. Self-loops: A_vv is 2 per loop in an undirected View, 1 in a directed one.
-  /// Computation: undirected Views use igraph_eigenvector_centrality (symmetric ARPACK, a few
-  /// dozen O(|V| + |E|) products, with igraph's random start perturbation seeded so the
-  /// output is the same on every run). Directed Views do not: igraph 0.10's non-symmetric
+  /// Computation: undirected Views use analyses/eigenvector.hpp: per connected component, a
+  /// parallel power iteration on A + I that stops when every score is within 1e-10
+  /// (relative), or hands over to igraph's ARPACK (symmetric Lanczos on the same parallel
+  /// product, started from the last iterate) when the spectral gap is too small for it; the
+  /// scores do not depend on the thread count, and a note says when ARPACK finished. When
+  /// components tie, each tied component is scaled to max 1 on its own. Directed Views: igraph
+  /// 0.10's non-symmetric
   /// ARPACK call often returns all zeros on graphs with many acyclic parts (most start vectors
   /// on the bundled dataset), so the spectral radius of each strongly connected component is
   /// found by power iteration on A^T + I, and then the eigenvector by power iteration on the

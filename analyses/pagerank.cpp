@@ -17,13 +17,11 @@
 #include "analyses/pagerank.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <barrier>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -267,28 +265,7 @@ PageRankResult pagerank(const graph::View& view, const std::vector<double>* weig
     }
   };
 
-  {
-    // Workers wait for `start` so that a failure to create one of them leaves none of the
-    // others blocked on the barrier.
-    enum : int { kWait, kGo, kAbort };
-    std::atomic<int> start{kWait};
-    std::vector<std::jthread> pool;
-    try {
-      pool.reserve(threads - 1);
-      for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back([&start, &work, t] {
-          start.wait(kWait);
-          if (start.load() == kGo) work(t);
-        });
-    } catch (...) {
-      start.store(kAbort);
-      start.notify_all();
-      throw;
-    }
-    start.store(kGo);
-    start.notify_all();
-    work(0);
-  }
+  detail::run_in_step(threads, work);
 
   double total = 0.0;
   for (const BlockSums& b : s.sums)

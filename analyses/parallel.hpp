@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -51,6 +52,32 @@ void run_blocks(std::size_t items, std::size_t block, unsigned threads, Work&& w
     th.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+/// Runs work(t) for t = 0..threads-1, t = 0 on the calling thread, for iterative methods whose
+/// workers meet at a std::barrier after every step (the barrier must expect `threads`). The
+/// workers start only once all of them exist: a failure to create one leaves none of the others
+/// waiting at the barrier for ever, and is rethrown. `work` must not throw.
+template <typename Work>
+void run_in_step(unsigned threads, Work&& work) {
+  enum : int { kWait, kGo, kAbort };
+  std::atomic<int> start{kWait};
+  std::vector<std::jthread> pool;
+  try {
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back([&start, &work, t] {
+        start.wait(kWait);
+        if (start.load() == kGo) work(t);
+      });
+  } catch (...) {
+    start.store(kAbort);
+    start.notify_all();
+    throw;
+  }
+  start.store(kGo);
+  start.notify_all();
+  work(0u);
 }
 
 }  // namespace actornet::analyses::detail

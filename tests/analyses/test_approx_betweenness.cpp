@@ -2,8 +2,6 @@
 // on graphs small enough for both. The bound eps x pairs holds with probability 1 - delta for
 // a random seed; every test here uses a fixed seed, so each run draws the same samples and
 // the checks are deterministic (a failure is a real regression, not bad luck).
-#include "analyses/approx_betweenness.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -14,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include "analyses/approx_betweenness.hpp"
 #include "analyses/centrality.hpp"
 #include "graph/errors.hpp"
 #include "graph/view.hpp"

@@ -2,8 +2,6 @@
 // definition follows) on seeded random multigraphs of every shape the View can produce, plus
 // the fixed-point equation as a second, library-free check, bit-identical results for 1, 2 and
 // 3 threads, the damping 0 and 1 edge cases and degenerate graphs.
-#include "analyses/pagerank.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include "analyses/pagerank.hpp"
 #include "graph/errors.hpp"
 #include "graph/igraph_adapter.hpp"
 #include "graph/view.hpp"

@@ -2,8 +2,6 @@
 // igraph's own functions (igraph_betweenness, igraph_closeness, igraph_harmonic_centrality)
 // on seeded random multigraphs, plus tiny graphs worked out by hand and invariants (equal
 // lengths give the hop-count results; thread counts do not change closeness).
-#include "analyses/shortest_paths.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -14,6 +12,7 @@
 #include <doctest/doctest.h>
 #include <igraph/igraph.h>
 
+#include "analyses/shortest_paths.hpp"
 #include "graph/igraph_adapter.hpp"
 #include "graph/view.hpp"
 #include "support/make_graph.hpp"

@@ -30,6 +30,7 @@ struct RandomShape {
   bool zero_weights = false;     ///< some weights are 0
   bool weights = true;           ///< weights drawn from {1, 0.5, 2, 3.25, 0.125, 7}; else all 1
   bool reverse_repeats = false;  ///< a repeated pair may come the other way round
+  bool bipartite = false;        ///< edges join an even vertex to an odd one (no loops)
 };
 
 inline graph::Graph random_graph(const RandomShape& shape, std::uint32_t seed) {
@@ -40,7 +41,9 @@ inline graph::Graph random_graph(const RandomShape& shape, std::uint32_t seed) {
   const std::uint32_t n = shape.nodes + shape.isolated;
   for (std::uint32_t i = 0; i < n; ++i)
     g.add_node("n" + std::to_string(i));
-  const std::uint32_t group = std::max<std::uint32_t>(1, shape.nodes / shape.components);
+  // A bipartite group needs two vertices.
+  const std::uint32_t smallest = shape.bipartite ? 2 : 1;
+  const std::uint32_t group = std::max<std::uint32_t>(smallest, shape.nodes / shape.components);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   const double weights[] = {1.0, 0.5, 2.0, 3.25, 0.125, 7.0};
   for (std::uint32_t e = 0; e < shape.edges; ++e) {
@@ -50,10 +53,16 @@ inline graph::Graph random_graph(const RandomShape& shape, std::uint32_t seed) {
       if (shape.reverse_repeats && below(2) == 0) std::swap(s, t);
     } else {
       const std::uint32_t c = below(shape.components);
-      const std::uint32_t lo = std::min(c * group, shape.nodes - 1);
-      const std::uint32_t size = std::max<std::uint32_t>(1, std::min(group, shape.nodes - lo));
+      const std::uint32_t lo = std::min(c * group, shape.nodes - smallest);
+      const std::uint32_t size =
+          std::max<std::uint32_t>(smallest, std::min(group, shape.nodes - lo));
       s = lo + below(size);
-      t = chance(shape.loop_share) ? s : lo + below(size);
+      if (shape.bipartite) {
+        t = lo + below(size);
+        if ((t - s) % 2 == 0) t = t + 1 < lo + size ? t + 1 : t - 1;
+      } else {
+        t = chance(shape.loop_share) ? s : lo + below(size);
+      }
     }
     pairs.emplace_back(s, t);
     graph::EdgeSpec spec;
