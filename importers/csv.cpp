@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 #include "importers/text_source.hpp"
 
 namespace actornet::importers {
@@ -186,7 +187,8 @@ void check_utf8(std::string_view text, const std::string& path) {
 // Tokenizer
 
 CsvTokenizer::CsvTokenizer(std::string_view text, std::size_t offset, std::size_t line,
-                           char delimiter, std::string_view comment, std::string file)
+                           char delimiter, std::string_view comment, std::string file,
+                           std::size_t max_field_bytes)
     : begin_(text.data()),
       p_(text.data() + offset),
       end_(text.data() + text.size()),
@@ -194,7 +196,8 @@ CsvTokenizer::CsvTokenizer(std::string_view text, std::size_t offset, std::size_
       line_(line),
       delimiter_(delimiter),
       comment_(comment),
-      file_(std::move(file)) {
+      file_(std::move(file)),
+      max_field_bytes_(max_field_bytes) {
   stops_[static_cast<unsigned char>(delimiter)] = true;
   stops_[static_cast<unsigned char>('\n')] = true;
   stops_[static_cast<unsigned char>('\r')] = true;
@@ -241,6 +244,7 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
         break;
       }
       value = std::string_view(start, static_cast<std::size_t>(p_ - start));
+      if (value.size() > max_field_bytes_) field_too_long(line_, column);
     }
     fields.push_back(CsvField{value, column});
     if (p_ < end_ && *p_ == delimiter_) {
@@ -277,6 +281,8 @@ std::string_view CsvTokenizer::read_quoted(std::size_t column) {
       throw ParseError(file_, open_line, column,
                        "this quoted field is never closed; add the closing quote (\"), and write "
                        "a quote inside a quoted field as two quotes (\"\")");
+    if (static_cast<std::size_t>(quote - start) > max_field_bytes_)
+      field_too_long(open_line, column);
     if (copy) copy->append(p_, quote);
     if (quote + 1 < end_ && quote[1] == '"') {
       if (!copy) copy = &unescaped_.emplace_back(start, quote);
@@ -293,6 +299,14 @@ std::string_view CsvTokenizer::read_quoted(std::size_t column) {
     if (copy) return *copy;
     return std::string_view(start, static_cast<std::size_t>(quote - start));
   }
+}
+
+void CsvTokenizer::field_too_long(std::size_t line, std::size_t column) const {
+  throw ParseError(file_, line, column,
+                   fmt::format("this field is longer than {}, the most actornet reads in one "
+                               "field (see Limits in README.md); if it should not be, a quote "
+                               "is probably missing or unbalanced before it",
+                               detail::byte_size(max_field_bytes_)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +343,12 @@ CsvFile open_csv(const std::string& path, const ImportOptions& options) {
                      "the file holds only comment lines; it needs at least a header row such as "
                      "`source,target` (edges) or `id` (nodes)");
 
+  if (fields.size() > kLimits.attributes)
+    throw ParseError(
+        path, tokenizer.record_line(), fields[kLimits.attributes].column,
+        fmt::format("the {} has {} columns; actornet reads at most {} per file (see "
+                    "Limits in README.md): drop the columns you do not need",
+                    options.header ? "header" : "first row", fields.size(), kLimits.attributes));
   if (!options.header) {
     for (std::size_t i = 0; i < fields.size(); ++i)
       file.columns.push_back(CsvColumn{std::to_string(i + 1), std::nullopt, 0});
@@ -338,6 +358,7 @@ CsvFile open_csv(const std::string& path, const ImportOptions& options) {
   }
 
   file.header_line = tokenizer.record_line();
+  graph::StringMap<std::size_t> seen;  // lower-case name -> its header column
   for (std::size_t i = 0; i < fields.size(); ++i) {
     CsvColumn column{std::string(trim(fields[i].text)), std::nullopt, fields[i].column};
     if (const auto colon = column.name.rfind(':'); colon != std::string::npos) {
@@ -351,12 +372,11 @@ CsvFile open_csv(const std::string& path, const ImportOptions& options) {
       throw ParseError(
           path, file.header_line, column.column,
           fmt::format("header column {} has no name; name it or delete the column", i + 1));
-    for (const auto& earlier : file.columns)
-      if (iequals(earlier.name, column.name))
-        throw ParseError(path, file.header_line, column.column,
-                         fmt::format("column '{}' appears twice in the header (also at column {}); "
-                                     "column names are case-insensitive: rename one",
-                                     column.name, earlier.column));
+    if (const auto [earlier, added] = seen.emplace(lower(column.name), column.column); !added)
+      throw ParseError(path, file.header_line, column.column,
+                       fmt::format("column '{}' appears twice in the header (also at column {}); "
+                                   "column names are case-insensitive: rename one",
+                                   column.name, earlier->second));
     file.columns.push_back(std::move(column));
   }
   file.body_offset = tokenizer.offset();
@@ -699,6 +719,10 @@ std::vector<AttrColumnPlan> plan_attributes(const FileContext& ctx,
     if (reserved && plan.name != column.name)
       ctx.note(ctx.file.header_line,
                fmt::format("column '{}' stored as attribute '{}'", column.name, plan.name));
+    if (!table.find(plan.name) && table.size() >= kLimits.attributes)
+      ctx.fail(ctx.file.header_line, column.column,
+               detail::too_many_attributes(edges ? "edge" : "node", plan.name) +
+                   " (counted over every CSV file read)");
     try {
       plan.table_column = table.declare(plan.name, plan.type);
     } catch (const InputError& e) {
@@ -888,6 +912,7 @@ void read_csv_nodes(const CsvFile& file, const ImportOptions& options, ImportSta
                         id.text, ctx.where(origin.row))});
       }
     } else {
+      detail::check_node_room(g, file.path, line);
       node = g.add_node(std::string(id.text), std::string(label),
                         kind.empty() ? graph::kDefaultKind : kind, valid);
       state.nodes.push_back(
@@ -1101,6 +1126,7 @@ struct EndpointResolver {
                fmt::format("edge {} '{}' names a node that no node row defines; add it to a "
                            "nodes file, or drop --strict to create it",
                            role, field.text));
+    detail::check_node_room(g, ctx.file.path, line);
     const auto node = g.add_node(std::string(field.text));
     ctx.state.nodes.push_back(NodeOrigin{{ctx.file_index, line}, true, false, false, false});
     // Appended rather than formatted: a file without a nodes file creates every node here.
@@ -1285,6 +1311,7 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
         }
       }
     }
+    detail::check_edge_room(g, file.path, line);
     try {
       const auto e = g.add_edge(spec);
       if (!spec.id.empty()) state.named_edges.emplace(e, RowRef{ctx.file_index, line});

@@ -31,6 +31,7 @@
 #include "graph/attributes.hpp"
 #include "graph/graph.hpp"
 #include "importers/import.hpp"
+#include "importers/limits.hpp"
 
 namespace actornet::importers {
 
@@ -52,9 +53,10 @@ struct CsvField {
 class CsvTokenizer {
  public:
   /// Starts at byte `offset` of `text`, which must be the start of physical line `line`.
-  /// `file` names the input in errors.
+  /// `file` names the input in errors. A field longer than `max_field_bytes` is a ParseError.
   CsvTokenizer(std::string_view text, std::size_t offset, std::size_t line, char delimiter,
-               std::string_view comment, std::string file);
+               std::string_view comment, std::string file,
+               std::size_t max_field_bytes = kLimits.field_bytes);
   // Fields may point into the tokenizer's own storage: it moves, but is not copied.
   CsvTokenizer(const CsvTokenizer&) = delete;
   CsvTokenizer& operator=(const CsvTokenizer&) = delete;
@@ -62,8 +64,9 @@ class CsvTokenizer {
   CsvTokenizer& operator=(CsvTokenizer&&) = default;
 
   /// Reads the next record into `fields` (cleared first); false at the end of the text.
-  /// Throws ParseError for an unterminated quote (at the opening quote) or text after a
-  /// closing quote. Time: linear in the record's length.
+  /// Throws ParseError for an unterminated quote (at the opening quote), text after a
+  /// closing quote, or a field over the length limit (at its start). Time: linear in the
+  /// record's length.
   bool next(std::vector<CsvField>& fields);
 
   /// Physical line where the last record read starts.
@@ -76,6 +79,7 @@ class CsvTokenizer {
 
  private:
   std::string_view read_quoted(std::size_t column);
+  [[noreturn]] void field_too_long(std::size_t line, std::size_t column) const;
   void start_line(const char* at) {
     ++line_;
     line_start_ = at;
@@ -91,6 +95,7 @@ class CsvTokenizer {
   char delimiter_;
   std::string comment_;
   std::string file_;
+  std::size_t max_field_bytes_;
   bool stops_[256] = {};
   std::deque<std::string> unescaped_;
 };

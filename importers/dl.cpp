@@ -24,6 +24,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -131,8 +132,13 @@ class DlReader {
     if (eq.text != "=") fail(eq, fmt::format("expected '=' after {}", key.text));
     const Word& value = next("a number");
     const auto v = detail::parse_integer(value.text);
-    if (!v || *v < 0 || *v > 1000000)
+    if (!v || *v < 0)
       fail(value, fmt::format("{} = '{}': expected a count such as 5", key.text, value.text));
+    if (static_cast<std::uint64_t>(*v) > kLimits.dl_count)
+      fail(value, fmt::format("{} = {}: actornet reads DL files of at most {} nodes or matrices "
+                              "(see Limits in README.md); for a bigger graph use an edge list "
+                              "in CSV",
+                              key.text, value.text, kLimits.dl_count));
     return static_cast<std::size_t>(*v);
   }
 
@@ -305,7 +311,7 @@ class DlReader {
         for (std::size_t c = symmetric ? r : 0; c < nc_; ++c) {
           const double w = cells[r * nc_ + c];
           if (w == 0) continue;
-          add_edge(rows[r], cols[c], !symmetric, rel, w);
+          add_edge(rows[r], cols[c], !symmetric, rel, w, words_[pos_ - 1].line);
         }
     }
     if (pos_ < words_.size())
@@ -315,7 +321,8 @@ class DlReader {
   }
 
   void add_edge(graph::NodeIndex s, graph::NodeIndex t, bool directed, const std::string& rel,
-                double weight) {
+                double weight, std::size_t line) {
+    detail::check_edge_room(result_.graph, path_, line);
     graph::EdgeSpec spec;
     spec.source = s;
     spec.target = t;
@@ -374,10 +381,10 @@ class DlReader {
           fail(words_[i + 3], "an edgelist1 line is 'source target [value]'; extra words here");
         const auto t = list_node(words_[i + 1]);
         const double w = j - i == 3 ? number(words_[i + 2]) : 1.0;
-        add_edge(s, t, options_.directed, rel, w);
+        add_edge(s, t, options_.directed, rel, w, words_[i].line);
       } else {
         for (std::size_t k = i + 1; k < j; ++k)
-          add_edge(s, list_node(words_[k]), options_.directed, rel, 1.0);
+          add_edge(s, list_node(words_[k]), options_.directed, rel, 1.0, words_[k].line);
       }
       defaulted_ += format_ == "edgelist1" ? 1 : j - i - 1;
       i = j;

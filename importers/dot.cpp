@@ -21,6 +21,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -87,10 +88,11 @@ class DotReader {
       : path_(path), options_(options) {}
 
   ImportResult read() {
-    const std::string text = read_text_file(path_);
+    const std::string text = read_text_file(path_, kLimits.int_file_bytes);
     result_.report.files.push_back(path_);
     if (text.find('\0') != std::string::npos)
       throw ParseError(path_, 0, 0, "the file holds NUL bytes: it is not a DOT text file");
+    detail::check_dot_depth(text, path_);
     GraphOwner g;
     std::string messages;
     {
@@ -123,6 +125,8 @@ class DotReader {
     }
     if (!messages.empty())
       result_.report.notes.push_back(ReportEntry{path_, line_in(messages), trimmed(messages)});
+    check_attribute_count(g.get(), AGNODE, "node", text);
+    check_attribute_count(g.get(), AGEDGE, "edge", text);
     convert(g.get());
     return std::move(result_);
   }
@@ -136,6 +140,18 @@ class DotReader {
       if (v && *v) out.emplace_back(sym->name, v);
     }
     return out;
+  }
+
+  // Throws when the graph declares more attribute names for `kind` objects than the limit,
+  // at the first mention in `text` of the first name past it (cgraph keeps no positions).
+  void check_attribute_count(Agraph_t* g, int kind, std::string_view what,
+                             std::string_view text) const {
+    std::size_t count = 0;
+    for (Agsym_t* sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym))
+      if (++count > kLimits.attributes) {
+        const auto at = detail::position_of(text, std::min(text.find(sym->name), text.size()));
+        detail::throw_too_many_attributes(what, sym->name, path_, at.line, at.column);
+      }
   }
 
   std::optional<graph::Date> date(const std::string& text, std::string_view what,
@@ -168,6 +184,7 @@ class DotReader {
         }
       }
       check_interval(valid, "node '" + id + "'");
+      detail::check_node_room(graph, path_, 0);
       const auto index = graph.add_node(id, label, kind, valid);
       for (auto& [name, value] : attrs)
         node_attrs_.add(index, name, std::move(value));

@@ -17,6 +17,7 @@
 #include "importers/csv.hpp"
 #include "importers/events_stream.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 
 namespace actornet::importers {
@@ -343,6 +344,10 @@ class EventBuilder {
       else if (options_.events.aggregate == EventAggregate::DyadYear)
         period = e.date.year();
       const AggKey key{s, t, relation, period};
+      // Each aggregate becomes an edge: stop before their count passes the edge limit (and
+      // the 32-bit index kept here).
+      if (aggs_.size() >= kLimits.edges && !agg_index_.count(key))
+        detail::throw_too_many("edges", kLimits.edges, name_, e.line);
       auto [it, inserted] = agg_index_.emplace(key, static_cast<std::uint32_t>(aggs_.size()));
       if (inserted) aggs_.push_back(Aggregate{key, 0, 0, 0, 0, e.quad, e.date, e.date});
       Aggregate& agg = aggs_[it->second];
@@ -360,6 +365,7 @@ class EventBuilder {
     spec.relation = g.relations().name(relation);
     spec.directed = directed;
     spec.valid = graph::Interval{e.date, e.date.period_end()};
+    detail::check_edge_room(g, name_, e.line);
     const auto edge = g.add_edge(spec);
     auto& attrs = g.edge_attributes();
     if (!e.event_id.empty()) attrs.set(col_event_id_, edge, std::string(e.event_id));
@@ -510,6 +516,7 @@ class EventBuilder {
       if (kind.empty()) kind = derive_kind(a);
       const std::string label =
           entry && !entry->label.empty() ? entry->label : std::string(written);
+      detail::check_node_room(g, name_, line);
       n = g.add_node(id, label, kind);
       node_events_.push_back(0);
       matched_.push_back(entry != nullptr);

@@ -1,5 +1,6 @@
 #include "importers/events_stream.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <zlib.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 #include "importers/text_source.hpp"
 
 namespace actornet::importers::detail {
@@ -156,9 +158,13 @@ std::uint64_t ByteStream::total() const {
 }
 
 RecordBlocks::RecordBlocks(ByteStream& input, bool quoted,
-                           std::function<void(std::uint64_t, std::uint64_t)> progress)
-    : input_(input), quoted_(quoted), progress_(std::move(progress)) {
-  buffer_.resize(2 * kBlock);
+                           std::function<void(std::uint64_t, std::uint64_t)> progress,
+                           std::size_t max_record_bytes)
+    : input_(input),
+      quoted_(quoted),
+      progress_(std::move(progress)),
+      max_record_bytes_(max_record_bytes) {
+  buffer_.resize(std::min(2 * kBlock, max_record_bytes + 1));
 }
 
 // The offset just past the last record end in [consumed_, used_), or consumed_ when there is
@@ -184,8 +190,9 @@ std::size_t RecordBlocks::last_boundary() const {
 }
 
 bool RecordBlocks::next(std::string_view& block, std::size_t& first_line) {
+  bool grown = false;  // the buffer was just enlarged for a long record: fill it
   for (;;) {
-    if (!eof_ && used_ - consumed_ < kBlock) {
+    if (!eof_ && (grown || used_ - consumed_ < kBlock)) {
       if (consumed_ > 0) {
         std::memmove(buffer_.data(), buffer_.data() + consumed_, used_ - consumed_);
         used_ -= consumed_;
@@ -207,7 +214,18 @@ bool RecordBlocks::next(std::string_view& block, std::size_t& first_line) {
     std::size_t end = eof_ ? used_ : last_boundary();
     if (end == consumed_) {
       if (eof_) return false;
-      buffer_.resize(buffer_.size() * 2);  // one record longer than the buffer
+      // One record longer than the buffer: grow it, up to one byte past the limit.
+      if (used_ - consumed_ > max_record_bytes_)
+        throw ParseError(input_.name(), line_, 0,
+                         fmt::format("the record starting on this line runs on for more than {} "
+                                     "without {}; actornet reads records of at most {} (see "
+                                     "Limits in README.md): the file is not line-based event "
+                                     "data, or is damaged",
+                                     byte_size(max_record_bytes_),
+                                     quoted_ ? "ending (an unclosed quote?)" : "a line feed",
+                                     byte_size(max_record_bytes_)));
+      buffer_.resize(std::min(buffer_.size() * 2, consumed_ + max_record_bytes_ + 1));
+      grown = true;
       continue;
     }
     block = std::string_view(buffer_.data() + consumed_, end - consumed_);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "importers/limits.hpp"
+
 namespace actornet::importers::detail {
 
 /// Bytes of a file: plain, gunzipped (name ending in `.gz`) or unzipped (name ending in
@@ -42,14 +44,17 @@ class ByteStream {
 /// Splits a ByteStream into blocks of whole records. A record ends at a line feed, or, when
 /// `quoted` is set, at a line feed outside double quotes (RFC 4180 fields may hold line
 /// breaks). A UTF-8 byte order mark at the start is skipped. Blocks are about 4 MB; a record
-/// longer than that makes its block longer.
+/// longer than that makes its block longer, up to `max_record_bytes` (limits.hpp:
+/// Limits::record_bytes), so memory stays bounded whatever the input.
 class RecordBlocks {
  public:
   RecordBlocks(ByteStream& input, bool quoted,
-               std::function<void(std::uint64_t, std::uint64_t)> progress = {});
+               std::function<void(std::uint64_t, std::uint64_t)> progress = {},
+               std::size_t max_record_bytes = kLimits.record_bytes);
 
   /// The next block (valid until the next call) and the physical line it starts on; false at
-  /// the end of the input. The last record of the input may lack its line feed.
+  /// the end of the input. The last record of the input may lack its line feed. Throws
+  /// ParseError{name, line} when a record starting at that line runs past max_record_bytes.
   bool next(std::string_view& block, std::size_t& first_line);
 
  private:
@@ -57,6 +62,7 @@ class RecordBlocks {
   ByteStream& input_;
   bool quoted_;
   std::function<void(std::uint64_t, std::uint64_t)> progress_;
+  std::size_t max_record_bytes_;
   std::string buffer_;
   std::size_t used_ = 0;      ///< bytes of buffer_ holding data
   std::size_t consumed_ = 0;  ///< bytes of buffer_ already handed out

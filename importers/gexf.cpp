@@ -30,6 +30,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/xml_input.hpp"
 
@@ -158,6 +159,11 @@ class GexfReader {
       const std::string id = a.attribute("id").value();
       if (id.empty()) in_.fail(a, "<attribute> has no id");
       if (decls.count(id)) in_.fail(a, fmt::format("attribute id '{}' is declared twice", id));
+      if (decls.size() >= kLimits.attributes)
+        in_.fail(a,
+                 detail::too_many_attributes(
+                     cls, a.attribute("title") ? a.attribute("title").value() : id.c_str()),
+                 "id");
       AttrDecl decl;
       decl.title = a.attribute("title") ? a.attribute("title").value() : id;
       const std::string_view type_text = a.attribute("type").value();
@@ -433,6 +439,7 @@ class GexfReader {
         xml::child_named(node, "size") || xml::child_named(node, "shape"))
       ++viz_ignored_;
     graph::NodeIndex n = 0;
+    xml::check_node_room(in_, node, result_.graph);
     try {
       n = result_.graph.add_node(id, node.attribute("label").value(), kind, times.valid);
     } catch (const InputError& e) {

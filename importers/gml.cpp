@@ -27,13 +27,12 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
 namespace actornet::importers {
 namespace {
-
-constexpr int kMaxDepth = 64;
 
 struct GmlValue;
 struct GmlPair;
@@ -158,8 +157,11 @@ class GmlParser {
     GmlValue v;
     const char c = text_[pos_];
     if (c == '[') {
-      if (depth + 1 > kMaxDepth)
-        fail_here(fmt::format("records nested deeper than {} levels", kMaxDepth));
+      if (static_cast<std::size_t>(depth) + 1 > kLimits.nesting_depth)
+        fail_here(
+            fmt::format("records nested more than {} levels deep; actornet reads at most {} "
+                        "levels (see Limits in README.md): flatten this record",
+                        kLimits.nesting_depth, kLimits.nesting_depth));
       ++pos_;
       v.type = GmlValue::Type::List;
       v.list = parse_list(depth + 1);
@@ -349,13 +351,14 @@ class GmlReader {
 
   // Stages an attribute, flattening nested records into dotted names.
   void stage(detail::AttributeStage& stage, std::size_t element, const std::string& name,
-             const GmlValue& v) {
-    if (v.type == GmlValue::Type::List) {
-      for (const auto& inner : v.list)
-        this->stage(stage, element, name + "." + inner.key, inner.value);
+             const GmlPair& p, std::string_view what) {
+    if (p.value.type == GmlValue::Type::List) {
+      for (const auto& inner : p.value.list)
+        this->stage(stage, element, name + "." + inner.key, inner, what);
       return;
     }
-    stage.add(element, name, to_value(v));
+    if (!stage.admits(name)) detail::throw_too_many_attributes(what, name, path_, p.line, p.column);
+    stage.add(element, name, to_value(p.value));
   }
 
   void read_graph(const GmlPair& graph_pair) {
@@ -418,6 +421,7 @@ class GmlReader {
       if (!id) fail(*p, "a node without an 'id'; give every node a unique id");
       if (id->value.type == GmlValue::Type::List) fail(*id, "a node id must be a number or string");
       const std::string key = id_text(id->value);
+      detail::check_node_room(graph, path_, p->line);
       if (!gml_ids_.emplace(key, static_cast<graph::NodeIndex>(graph.node_count())).second)
         fail(*id, fmt::format("node id {} is used twice; GML node ids must be unique", key));
       std::string node_id = use_names ? find(record, "name")->value.text : key;
@@ -434,7 +438,7 @@ class GmlReader {
         if (field.key == "id" || field.key == "label" || field.key == "kind" ||
             field.key == "start" || field.key == "end" || (use_names && field.key == "name"))
           continue;
-        stage(node_attrs_, n, field.key, field.value);
+        stage(node_attrs_, n, field.key, field, "node");
       }
       ++result_.report.node_rows;
     }
@@ -508,7 +512,7 @@ class GmlReader {
             field.key == "relation" || field.key == "weight" || field.key == "start" ||
             field.key == "end" || field.key == "id" || (field.key == "key" && key_used))
           continue;
-        stage(edge_attrs_, e, field.key, field.value);
+        stage(edge_attrs_, e, field.key, field, "edge");
       }
       ++result_.report.edge_rows;
     }

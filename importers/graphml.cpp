@@ -24,6 +24,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/xml_input.hpp"
 
@@ -141,6 +142,8 @@ class GraphMlReader {
                bool for_nodes) {
     auto& keys = for_nodes ? node_keys_ : edge_keys_;
     if (keys.count(id)) in_.fail(key, fmt::format("key id '{}' is declared twice", id), "id");
+    if (keys.size() >= kLimits.attributes)
+      in_.fail(key, detail::too_many_attributes(for_nodes ? "node" : "edge", decl.name), "id");
     const bool text = decl.type == AttrType::String || decl.type == AttrType::Date;
     const bool number = decl.type == AttrType::Integer || decl.type == AttrType::Real;
     if (!yfiles.empty()) {
@@ -321,6 +324,7 @@ class GraphMlReader {
     const std::string kind =
         f.kind && !f.kind->empty() ? *f.kind : std::string(graph::kDefaultKind);
     graph::NodeIndex n = 0;
+    xml::check_node_room(in_, node, result_.graph);
     try {
       n = result_.graph.add_node(id, std::move(label), kind, f.valid);
     } catch (const InputError& e) {

@@ -105,7 +105,8 @@ struct ImportResult {
 /// (merge.hpp).
 ///
 /// Throws InputError when an input does not exist or no input is given, and ParseError{file,
-/// line, column, message} for malformed input (see csv.hpp for the format and its errors).
+/// line, column, message} for malformed input (see csv.hpp for the format and its errors) and
+/// for input past one of the readers' limits (limits.hpp).
 /// Time: linear in the total input size (hash lookups per endpoint).
 ImportResult import_graph(const std::vector<std::string>& inputs,
                           const ImportOptions& options = {});

@@ -18,6 +18,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -157,6 +158,7 @@ class JsonReader {
   ImportResult read() {
     text_ = read_text_file(path_);
     result_.report.files.push_back(path_);
+    detail::check_json_depth(text_, path_);
     json doc;
     try {
       doc = json::parse(text_);
@@ -216,6 +218,16 @@ class JsonReader {
     throw ParseError(path_, at.line, at.column, place + message);
   }
 
+  // The member `key` of the object at `where` is one attribute name too many.
+  [[noreturn]] void too_many_attributes(const JsonPath& where, const std::string& key,
+                                        std::string_view what) const {
+    JsonPath p = where;
+    p.emplace_back(key);
+    detail::TextPosition at{0, 0};
+    if (const auto offset = locate(text_, p)) at = position_at(*offset);
+    detail::throw_too_many_attributes(what, key, path_, at.line, at.column);
+  }
+
   std::string id_text(const json& v, const JsonPath& where, std::string_view what) const {
     if (v.is_string()) {
       if (v.get_ref<const std::string&>().empty()) fail(where, fmt::format("empty {}", what));
@@ -267,10 +279,12 @@ class JsonReader {
       kind = json_text(*it);
       if (kind.empty()) kind = graph::kDefaultKind;
     }
+    detail::check_node_room(g, path_, 0);
     const auto node = g.add_node(id, label, kind, interval_of(obj, where));
     for (const auto& [key, value] : obj.items()) {
       if (key == "id" || key == label_key || key == "kind" || key == "start" || key == "end")
         continue;
+      if (!node_attrs_.admits(key)) too_many_attributes(where, key, "node");
       node_attrs_.add(node, key, to_value(value));
     }
     ++result_.report.node_rows;
@@ -337,6 +351,7 @@ class JsonReader {
     if (!spec.id.empty() && g.find_edge(spec.id))
       fail(at("id"), fmt::format("edge id '{}' is used twice; edge ids must be unique", spec.id));
     graph::EdgeIndex e = 0;
+    detail::check_edge_room(g, path_, 0);
     try {
       e = g.add_edge(spec);
     } catch (const InputError& error) {
@@ -347,6 +362,7 @@ class JsonReader {
           key == "weight" || key == "start" || key == "end" || key == "id" ||
           (key == "key" && key_used))
         continue;
+      if (!edge_attrs_.admits(key)) too_many_attributes(where, key, "edge");
       edge_attrs_.add(e, key, to_value(value));
     }
     ++result_.report.edge_rows;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 
 namespace actornet::importers {
 namespace {
@@ -45,6 +46,10 @@ void merge_into(ImportResult& into, ImportResult&& part) {
             "{} attribute '{}' is {} in {} but {} in the inputs read before; give it one type",
             what, col.name, graph::to_string(col.type), from,
             graph::to_string(to.column(*existing).type)));
+      if (!to.find(col.name) && to.size() >= kLimits.attributes)
+        throw ParseError(
+            from, 0, 0,
+            detail::too_many_attributes(what, col.name) + " (counted over all the inputs merged)");
       map.push_back(to.declare(col.name, col.type));
     }
     return map;
@@ -58,6 +63,7 @@ void merge_into(ImportResult& into, ImportResult&& part) {
     const auto& pn = p.node(n);
     const auto existing = g.find_node(pn.id);
     if (!existing) {
+      detail::check_node_room(g, from, 0);
       const auto added = g.add_node(pn.id, pn.label, p.kind_name(n), pn.valid);
       node_map[n] = added;
       for (std::size_t c = 0; c < node_cols.size(); ++c) {
@@ -120,6 +126,7 @@ void merge_into(ImportResult& into, ImportResult&& part) {
     spec.weight = pe.weight;
     spec.valid = pe.valid;
     graph::EdgeIndex added = 0;
+    detail::check_edge_room(g, from, 0);
     try {
       added = g.add_edge(spec);
     } catch (const InputError& err) {

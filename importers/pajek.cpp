@@ -30,6 +30,7 @@
 
 #include "graph/errors.hpp"
 #include "importers/formats.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -287,8 +288,12 @@ class PajekReader {
 
   std::size_t count_of(const Token& t, std::size_t line) const {
     const auto v = detail::parse_integer(t.text);
-    if (!v || *v < 0 || *v > 100000000)
-      fail(line, t.column, fmt::format("'{}' is not a vertex count", t.text));
+    if (!v || *v < 0) fail(line, t.column, fmt::format("'{}' is not a vertex count", t.text));
+    if (static_cast<std::uint64_t>(*v) > kLimits.pajek_vertices)
+      fail(line, t.column,
+           fmt::format("*Vertices {}: actornet reads Pajek networks of at most {} vertices (see "
+                       "Limits in README.md); for a bigger graph use an edge list in CSV",
+                       t.text, kLimits.pajek_vertices));
     return static_cast<std::size_t>(*v);
   }
 

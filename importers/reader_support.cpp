@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 
 namespace actornet::importers::detail {
 
@@ -179,6 +180,7 @@ void AttributeStage::apply(graph::AttributeTable& table, std::string_view what,
 
 graph::EdgeIndex add_edge_at(graph::Graph& g, const graph::EdgeSpec& spec, const std::string& file,
                              std::size_t line) {
+  check_edge_room(g, file, line);
   try {
     return g.add_edge(spec);
   } catch (const InputError& e) {

@@ -14,6 +14,7 @@
 #include "graph/date.hpp"
 #include "graph/graph.hpp"
 #include "importers/import.hpp"
+#include "importers/limits.hpp"
 
 namespace actornet::importers::detail {
 
@@ -63,6 +64,13 @@ class AttributeStage {
   /// Whether anything was staged under `name`.
   bool has(std::string_view name) const;
 
+  /// Whether `name` may be staged: it was already, or fewer than `max_names` names are
+  /// (limits.hpp: Limits::attributes). Readers ask before add() so that they can report the
+  /// place of the first name past the limit.
+  bool admits(std::string_view name, std::size_t max_names = kLimits.attributes) const {
+    return columns_.size() < max_names || has(name);
+  }
+
   /// Declares every staged name in `table` with its unified type and stores the values; notes
   /// the decisions in report.notes (`what` is "node" or "edge"). Throws ParseError{file, 0, 0}
   /// when a name exists in `table` with another type. Time: linear in the values staged.
@@ -80,6 +88,7 @@ class AttributeStage {
 
 /// Adds an edge to `g`, turning the InputError an explicit id can cause (taken, or of the
 /// generated form `e<n>` for another index) into a ParseError at `line` of `file` with a hint.
+/// A graph already holding Limits::edges edges is a ParseError there too.
 graph::EdgeIndex add_edge_at(graph::Graph& g, const graph::EdgeSpec& spec, const std::string& file,
                              std::size_t line);
 

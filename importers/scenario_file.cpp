@@ -9,13 +9,17 @@
 #include <optional>
 #include <sstream>
 #include <vector>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
+#include "importers/text_source.hpp"
 
 namespace actornet::importers {
 namespace {
@@ -47,9 +51,53 @@ struct RawScenario {
 
 // ------------------------------------------------------------------------------ YAML
 
+// A first pass over yaml-cpp's events that refuses collections nested deeper than
+// Limits::nesting_depth before YAML::Load builds the tree: yaml-cpp's parser recurses per
+// level, and its own guard (2000 levels) only says "bad file".
+class DepthCheck : public YAML::EventHandler {
+ public:
+  explicit DepthCheck(const std::string& path) : path_(path) {}
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void open(const YAML::Mark& mark) {
+    if (++depth_ <= kLimits.nesting_depth) return;
+    throw ParseError(path_, mark.line >= 0 ? static_cast<std::size_t>(mark.line) + 1 : 0,
+                     mark.column >= 0 ? static_cast<std::size_t>(mark.column) + 1 : 0,
+                     fmt::format("YAML collections nested more than {} levels deep; actornet "
+                                 "reads at most {} levels (see Limits in README.md), and a "
+                                 "scenario needs three",
+                                 kLimits.nesting_depth, kLimits.nesting_depth));
+  }
+
+  const std::string& path_;
+  std::size_t depth_ = 0;
+};
+
 RawScenario read_yaml(std::string_view text, const std::string& path) {
   YAML::Node root;
   try {
+    {
+      std::istringstream in{std::string(text)};
+      YAML::Parser parser(in);
+      DepthCheck check(path);
+      parser.HandleNextDocument(check);  // the document YAML::Load reads: the first
+    }
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     throw ParseError(path, static_cast<std::size_t>(e.mark.line) + 1,
@@ -111,6 +159,7 @@ std::string json_scalar(const nlohmann::json& v) {
 }
 
 RawScenario read_json(std::string_view text, const std::string& path) {
+  detail::check_json_depth(text, path);
   nlohmann::json root;
   try {
     root = nlohmann::json::parse(text);
@@ -344,11 +393,10 @@ graph::Scenario read_scenario_file(const std::string& path) {
   if (ext != "yaml" && ext != "yml" && ext != "json")
     throw InputError(fmt::format(
         "scenario file '{}' has neither a .yaml/.yml nor a .json extension; name it so", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open scenario file '{}'; check the path", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), path, ext != "json");
+  if (!std::ifstream(path, std::ios::binary))
+    throw InputError(fmt::format("cannot open scenario file '{}'; check the path", path));
+  // yaml-cpp counts positions in int.
+  return parse_scenario(read_text_file(path, kLimits.int_file_bytes), path, ext != "json");
 }
 
 }  // namespace actornet::importers

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <memory>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -16,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -186,6 +188,9 @@ void walk(xmlNode* node, HtmlText& out) {
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct HtmlContextFree {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -458,13 +463,32 @@ std::vector<KeywordRule> default_rules() {
 }
 
 Article article_from_text(const std::string& path, std::string content, bool html) {
+  // libxml2 and ICU count the text in int.
+  if (content.size() > kLimits.int_file_bytes)
+    throw ParseError(path, 0, 0,
+                     fmt::format("holds more than {}, the most actornet reads of one article "
+                                 "(see Limits in README.md): split it",
+                                 detail::byte_size(kLimits.int_file_bytes)));
   Article a;
   a.path = path;
   if (html) {
-    std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-        content.data(), static_cast<int>(content.size()), path.c_str(), "UTF-8",
+    std::unique_ptr<htmlParserCtxt, HtmlContextFree> context(htmlNewParserCtxt());
+    if (!context) throw std::bad_alloc();
+    std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
+        context.get(), content.data(), static_cast<int>(content.size()), path.c_str(), "UTF-8",
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
     if (!doc) throw ParseError(path, 0, 0, "cannot be read as HTML");
+    // Past 256 levels of elements libxml2 stops parsing (XML_ERR_INTERNAL_ERROR, "Excessive
+    // depth") and keeps what it had: the rest of the article would be dropped without a word.
+    // That is also our nesting limit, and it bounds the recursion of walk() below.
+    if (const xmlError* error = xmlCtxtGetLastError(context.get());
+        error && error->code == XML_ERR_INTERNAL_ERROR && error->message &&
+        std::string_view(error->message).find("depth") != std::string_view::npos)
+      throw ParseError(path, error->line > 0 ? static_cast<std::size_t>(error->line) : 0, 0,
+                       fmt::format("HTML elements nested more than {} levels deep; actornet "
+                                   "reads at most {} levels (see Limits in README.md): save the "
+                                   "article's text, or simpler HTML",
+                                   kLimits.nesting_depth, kLimits.nesting_depth));
     HtmlText out;
     if (xmlNode* root = xmlDocGetRootElement(doc.get())) {
       xmlNode wrapper{};
@@ -506,7 +530,7 @@ Article article_from_text(const std::string& path, std::string content, bool htm
 }
 
 Article read_article(const std::string& path) {
-  std::string content = read_text_file(path);
+  std::string content = read_text_file(path, kLimits.int_file_bytes);
   const std::string name = lower(strip_gz_suffix(path));
   std::size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   const bool html = name.ends_with(".html") || name.ends_with(".htm") ||
@@ -694,6 +718,7 @@ ImportResult import_articles(const std::vector<std::string>& articles,
       spec.relation = t.relation;
       spec.directed = t.directed;
       if (t.date) spec.valid = graph::Interval{*t.date, t.date->period_end()};
+      detail::check_edge_room(g, path, 0);
       const auto e = g.add_edge(spec);
       attrs.set(col_evidence, e, t.sentence);
       attrs.set(col_provenance, e, path);

@@ -57,7 +57,8 @@ struct Article {
 };
 
 /// Reads an article (plain text or HTML, `.gz` allowed). Throws InputError when it cannot be
-/// read, ParseError for text that is not UTF-8.
+/// read, ParseError for text that is not UTF-8, for more than Limits::int_file_bytes of it, and
+/// for HTML elements nested deeper than Limits::nesting_depth (limits.hpp).
 Article read_article(const std::string& path);
 /// The same from memory: `html` says which parser to use.
 Article article_from_text(const std::string& path, std::string content, bool html);

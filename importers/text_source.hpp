@@ -1,8 +1,11 @@
 // Whole-file input for the text importers, with transparent gunzip for `.gz` names.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "importers/limits.hpp"
 
 namespace actornet::importers {
 
@@ -16,8 +19,11 @@ std::string_view strip_gz_suffix(std::string_view path);
 /// zlib (multi-member streams included); anything else is read byte for byte.
 ///
 /// Throws InputError when the file cannot be opened (naming it and the system's reason), and
-/// ParseError{path, 0, 0, ...} when a `.gz` file is not gzip data, is corrupt or is truncated.
-/// Time and memory: linear in the decompressed size.
-std::string read_text_file(const std::string& path);
+/// ParseError{path, 0, 0, ...} when a `.gz` file is not gzip data, is corrupt or is truncated,
+/// or when the (decompressed) text exceeds `max_bytes` (limits.hpp: Limits::file_bytes, or
+/// int_file_bytes for readers built on libraries counting in int). The size of a plain file is
+/// checked before it is read; a gzip stream or a file of unknown size stops at the limit, so
+/// memory never exceeds it. Time and memory: linear in the decompressed size.
+std::string read_text_file(const std::string& path, std::uint64_t max_bytes = kLimits.file_bytes);
 
 }  // namespace actornet::importers

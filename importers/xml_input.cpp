@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
@@ -131,8 +132,15 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
+void check_node_room(const XmlInput& in, pugi::xml_node at, const graph::Graph& graph) {
+  if (graph.node_count() >= kLimits.nodes)
+    detail::throw_too_many("nodes", kLimits.nodes, in.path(), in.line_of(at));
+}
+
 graph::EdgeIndex add_edge_at(const XmlInput& in, pugi::xml_node edge, graph::Graph& graph,
                              const graph::EdgeSpec& spec) {
+  if (graph.edge_count() >= kLimits.edges)
+    detail::throw_too_many("edges", kLimits.edges, in.path(), in.line_of(edge));
   try {
     return graph.add_edge(spec);
   } catch (const InputError& err) {
@@ -154,6 +162,7 @@ graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const ch
   result.report.created_nodes.push_back(
       {in.path(), in.line_of(edge),
        fmt::format("node '{}' created: named as edge {} but defined by no <node>", id, which)});
+  check_node_room(in, edge, result.graph);
   return result.graph.add_node(id);
 }
 

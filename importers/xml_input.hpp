@@ -60,8 +60,13 @@ class XmlInput {
 graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const char* which,
                                bool strict, ImportResult& result);
 
+/// Throws ParseError at `at` when `graph` holds Limits::nodes nodes already (limits.hpp): call
+/// it before adding one. The position is computed only then.
+void check_node_room(const XmlInput& in, pugi::xml_node at, const graph::Graph& graph);
+
 /// Adds the edge an <edge> element describes; an explicit id the graph refuses (taken, or
-/// of the generated form for another index) is a ParseError at the element's `id` attribute.
+/// of the generated form for another index) is a ParseError at the element's `id` attribute, and
+/// so is a graph holding Limits::edges edges already (at the element).
 graph::EdgeIndex add_edge_at(const XmlInput& in, pugi::xml_node edge, graph::Graph& graph,
                              const graph::EdgeSpec& spec);
 
