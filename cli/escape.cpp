@@ -5,36 +5,16 @@
 #include <cctype>
 #include <cstdint>
 
+#include "viz/markup.hpp"
+
 namespace actornet::cli {
 
 std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
+  return viz::xml_escape(text);
 }
 
-std::string markdown_escape(std::string_view text) {
+std::string markdown_escape(std::string_view raw) {
+  const std::string text = viz::xml_text(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -184,7 +164,11 @@ std::string inline_svg(std::string_view svg) {
             ++j;
           value = std::string(svg.substr(value_start, j - value_start));
         }
-        if (!attribute.starts_with("xmlns") && unsafe_value(attribute, value)) return {};
+        // xlink:title is a tooltip (Graphviz writes data labels there): text, never a URL
+        // or style, whatever it says.
+        if (!attribute.starts_with("xmlns") && attribute != "xlink:title" &&
+            unsafe_value(attribute, value))
+          return {};
       }
     }
     out.append(svg.substr(i, j + 1 - i));

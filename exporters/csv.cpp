@@ -189,9 +189,12 @@ std::string date_text(const std::optional<graph::Date>& d) {
 /// attributes whose names collide with the format's columns (case-insensitive) or with each
 /// other, empty strings (read back as missing), lists that do not survive `|` joining,
 /// non-finite reals. Time: linear in the graph size.
-std::vector<ExportedFile> write_csv(const graph::Graph& graph, const ExportOptions& options,
+std::vector<ExportedFile> write_csv(const graph::Graph& input, const ExportOptions& input_options,
                                     ExportReport& report) {
   detail::DropLog log("csv");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::None, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto node_cols = detail::node_columns(graph, options);
   const auto node_attrs =
       plan(node_cols, graph.node_count(),

@@ -51,9 +51,12 @@ bool fits_matrices(const graph::Graph& g, const std::vector<graph::SymbolId>& re
 /// labels are the actornet ids. DL holds no node labels, kinds, attributes, intervals or edge
 /// ids: each loss is reported with its count. Time: linear in the graph size, plus n x n per
 /// relation for matrices.
-std::string write_dl(const graph::Graph& graph, const ExportOptions& options,
+std::string write_dl(const graph::Graph& input, const ExportOptions& input_options,
                      ExportReport& report) {
   detail::DropLog log("dl");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::None, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   std::vector<graph::SymbolId> relations;
   std::set<graph::SymbolId> seen;
   bool any_directed = false;

@@ -7,20 +7,27 @@
 namespace actornet::exporters {
 namespace {
 
-// A DOT quoted string. cgraph unescapes only `\"`, so a backslash right before a quote or at
-// the end of the text cannot come back as written: `unsafe` counts those.
+// A DOT quoted string. cgraph's scanner turns `\"` into `"`, drops a backslash-newline (a line
+// continuation) and keeps every other byte, `\\` included, as it is. A backslash right before
+// a quote, a line break or the end of the text therefore cannot come back as written: it is
+// written doubled (`\\`, read back as two backslashes), which keeps the file well-formed, and
+// `unsafe` counts the texts so altered.
 std::string dot_string(std::string_view text, std::size_t& unsafe) {
   std::string out = "\"";
+  bool altered = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '"') {
       out += "\\\"";
     } else {
-      if (c == '\\' && (i + 1 == text.size() || text[i + 1] == '"' || text[i + 1] == '\n'))
-        ++unsafe;
+      if (c == '\\' && (i + 1 == text.size() || text[i + 1] == '"' || text[i + 1] == '\n')) {
+        out += '\\';
+        altered = true;
+      }
       out += c;
     }
   }
+  if (altered) ++unsafe;
   return out + "\"";
 }
 
@@ -34,11 +41,16 @@ std::string_view dot_type_loss(graph::AttrType type) {
 /// `dir=none`), else `graph`; every id and value quoted. Nodes: `label`, `kind`, `start`,
 /// `end` (ISO) and attributes. Edges: `id` (explicit ids), `relation`, `weight`, `start`, `end`
 /// and attributes. DOT values are strings: non-string attributes are reported as written as
-/// strings, and so are names that collide with our fields and values with a backslash DOT
-/// cannot carry. Time: linear in the graph size.
-std::string write_dot(const graph::Graph& graph, const ExportOptions& options,
+/// strings, and so are names that collide with our fields. Texts: `"` is escaped; a backslash
+/// before a quote, a line break or the end is doubled; NUL and ill-formed UTF-8 become U+FFFD;
+/// ids starting with '%' are written as they are (cgraph renames them on reading); each
+/// change is reported with its count. Time: linear in the graph size.
+std::string write_dot(const graph::Graph& input, const ExportOptions& input_options,
                       ExportReport& report) {
   detail::DropLog log("dot");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::Nul, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto node_cols = detail::node_columns(graph, options);
   const auto& edge_cols = graph.edge_attributes().columns();
   auto skip = [&](const std::vector<graph::AttrColumn>& columns, std::size_t count,
@@ -106,8 +118,17 @@ std::string write_dot(const graph::Graph& graph, const ExportOptions& options,
     out += "];\n";
   }
   out += "}\n";
-  log.add("{} texts with a backslash before a quote or at the end do not read back as written",
-          unsafe);
+  log.add(
+      "{} texts with a backslash before a quote, a line break or the end written with that "
+      "backslash doubled (DOT cannot hold it)",
+      unsafe);
+  std::size_t anonymous = 0;
+  for (const auto& node : graph.nodes())
+    if (node.id.starts_with('%')) ++anonymous;
+  log.add(
+      "{} node ids start with '%': Graphviz's readers take such names for anonymous nodes and "
+      "rename them",
+      anonymous);
   log.flush(report);
   return out;
 }

@@ -36,6 +36,26 @@ struct ExportOptions {
 
 /// What the format could not hold, once per kind of loss with counts, e.g.
 /// "pajek: 93 edges lost their validity interval (Pajek .net holds none here)".
+///
+/// Text (ids, labels, kinds, relations, attribute names and values) is written as it is
+/// wherever the format can hold it, and reads back exactly through our readers. What a format
+/// cannot hold is replaced, never dropped, and every replacement is counted here:
+/// - every format: ill-formed UTF-8 becomes U+FFFD, one per maximal ill-formed subpart (as
+///   browsers and Python decode it): every file we write is valid UTF-8;
+/// - GEXF, GraphML (XML 1.0): also the control characters XML cannot hold even as references
+///   (C0 but tab, LF, CR) and U+FFFE, U+FFFF become U+FFFD; tab, LF and CR in attribute
+///   values and CR in element text are character references; `& < > "` are escaped;
+/// - GML: strings are ASCII, everything else a character reference (`&#8238;`); NUL, which
+///   has none, becomes U+FFFD;
+/// - DOT: `"` is escaped; NUL becomes U+FFFD; a backslash before a quote, a line break or the
+///   end of a text is doubled (cgraph keeps `\\` as two backslashes and has no other way to
+///   end a string on one); ids starting with `%` are written, but Graphviz's readers rename
+///   them (they take them for anonymous nodes);
+/// - Pajek, DL: quoted strings without escapes: `"` becomes `'`, LF and CR a space;
+/// - CSV (RFC 4180 quoting), JSON (escapes): every character.
+/// When a replacement would make two node ids, two explicit edge ids or two attribute names
+/// alike, the writer throws InputError naming both instead of writing a file that reads back
+/// merged (see detail::FittedGraph).
 struct ExportReport {
   std::vector<std::string> dropped;
 };

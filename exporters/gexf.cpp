@@ -160,10 +160,14 @@ std::vector<double> node_sizes(const graph::Graph& g, const std::vector<graph::A
 
 }  // namespace
 
-std::string write_gexf(const graph::Graph& g, const ExportOptions& options, ExportReport& report) {
-  if (!options.positions.empty() && options.positions.size() != g.node_count())
+std::string write_gexf(const graph::Graph& input, const ExportOptions& input_options,
+                       ExportReport& report) {
+  if (!input_options.positions.empty() && input_options.positions.size() != input.node_count())
     throw std::invalid_argument("write_gexf: positions must have one entry per node");
   detail::DropLog drops("gexf");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::Xml, drops);
+  const graph::Graph& g = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto columns = detail::node_columns(g, options);
   const auto& edge_columns = g.edge_attributes().columns();
 

@@ -28,7 +28,7 @@ std::string gml_string(std::string_view text) {
       out += fmt::format("&#{};", static_cast<unsigned>(c));
       ++i;
     } else {
-      // Decode one UTF-8 sequence (the graph holds valid UTF-8; a stray byte passes as itself).
+      // Decode one UTF-8 sequence (write_gml made every text well-formed UTF-8 first).
       const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       unsigned long cp = len == 4 ? c & 0x07u : len == 3 ? c & 0x0Fu : len == 2 ? c & 0x1Fu : c;
       int k = 1;
@@ -151,14 +151,18 @@ void log_lists(const std::vector<graph::AttrColumn>& columns, const std::vector<
 /// index), `name` (its actornet id), `label`, `kind`, `start`/`end` (ISO strings), attributes,
 /// `graphics [ x y ]` from options.positions. Edges: `id` (explicit ids only), `source`,
 /// `target`, `directed` where the edge differs from the graph (directed 1 when any edge is),
-/// `relation`, `weight`, `start`, `end`, attributes. Strings are ASCII with HTML entities.
+/// `relation`, `weight`, `start`, `end`, attributes. Strings are ASCII with HTML entities (NUL,
+/// which has none, and ill-formed UTF-8 become U+FFFD, counted).
 /// Integers, reals and strings keep their type; bools become 0/1, dates strings, lists repeated
 /// keys; names that are not GML keys are dropped. Each loss is reported with its count.
 /// NetworkX reads the file with `read_gml(path, label="name")` (labels need not be unique).
 /// Time: linear in the graph size.
-std::string write_gml(const graph::Graph& graph, const ExportOptions& options,
+std::string write_gml(const graph::Graph& input, const ExportOptions& input_options,
                       ExportReport& report) {
   detail::DropLog log("gml");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::Nul, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto node_cols = detail::node_columns(graph, options);
   const auto& edge_cols = graph.edge_attributes().columns();
   const auto node_ok =

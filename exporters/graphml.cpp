@@ -74,11 +74,14 @@ std::size_t present(const graph::AttrColumn& column) {
 
 }  // namespace
 
-std::string write_graphml(const graph::Graph& g, const ExportOptions& options,
+std::string write_graphml(const graph::Graph& input, const ExportOptions& input_options,
                           ExportReport& report) {
-  if (!options.positions.empty() && options.positions.size() != g.node_count())
+  if (!input_options.positions.empty() && input_options.positions.size() != input.node_count())
     throw std::invalid_argument("write_graphml: positions must have one entry per node");
   detail::DropLog drops("graphml");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::Xml, drops);
+  const graph::Graph& g = fitted.graph();
+  const ExportOptions& options = fitted.options();
   auto columns = detail::node_columns(g, options);
   const bool positions = std::any_of(options.positions.begin(), options.positions.end(),
                                      [](const auto& p) { return p.has_value(); });

@@ -97,7 +97,9 @@ std::string finish(const ordered_json& doc, std::size_t non_finite, detail::Drop
                    ExportReport& report) {
   log.add("{} non-finite reals written as null (JSON has no NaN or infinity)", non_finite);
   log.flush(report);
-  return doc.dump(1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  // Every text is well-formed UTF-8 by now (detail::FittedGraph counted and replaced the
+  // rest), so nothing is left for nlohmann's own silent replacement: strict would throw.
+  return doc.dump(1, ' ', false, ordered_json::error_handler_t::strict) + "\n";
 }
 
 }  // namespace
@@ -109,9 +111,12 @@ std::string finish(const ordered_json& doc, std::size_t non_finite, detail::Drop
 /// the edge differs from the graph, and their attributes. Dates are ISO strings; lists arrays.
 /// Reports date attributes written as strings, non-finite reals written as null, and
 /// attributes whose names are fields of the format. Time: linear in the graph size.
-std::string write_json(const graph::Graph& graph, const ExportOptions& options,
+std::string write_json(const graph::Graph& input, const ExportOptions& input_options,
                        ExportReport& report) {
   detail::DropLog log("json");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::None, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto node_cols = detail::node_columns(graph, options);
   const auto& edge_cols = graph.edge_attributes().columns();
   const auto node_skip = reserved_columns(node_cols, {"id", "label", "kind", "start", "end"},
@@ -161,9 +166,12 @@ std::string write_json(const graph::Graph& graph, const ExportOptions& options,
 /// options.positions. Edge data: `id` (always, generated ones included), `source`, `target`,
 /// `relation`, `directed`, `weight`, `start`, `end`, attributes. Reports what write_json does.
 /// Time: linear in the graph size.
-std::string write_cytoscape(const graph::Graph& graph, const ExportOptions& options,
+std::string write_cytoscape(const graph::Graph& input, const ExportOptions& input_options,
                             ExportReport& report) {
   detail::DropLog log("cytoscape");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::None, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   const auto node_cols = detail::node_columns(graph, options);
   const auto& edge_cols = graph.edge_attributes().columns();
   const auto node_skip = reserved_columns(node_cols, {"id", "label", "kind", "start", "end"},

@@ -37,9 +37,12 @@ std::string pajek_times(const graph::Interval& valid, bool& exact) {
 /// end). Pajek holds no node labels besides the id, no kinds, no attributes, no edge ids and no
 /// time finer than integer points (years here): each loss is reported with its count.
 /// Time: linear in the graph size.
-std::string write_pajek(const graph::Graph& graph, const ExportOptions& options,
+std::string write_pajek(const graph::Graph& input, const ExportOptions& input_options,
                         ExportReport& report) {
   detail::DropLog log("pajek");
+  const detail::FittedGraph fitted(input, input_options, detail::Unholdable::None, log);
+  const graph::Graph& graph = fitted.graph();
+  const ExportOptions& options = fitted.options();
   std::size_t replaced = 0;
   std::string out = fmt::format("*Network actornet\n*Vertices {}\n", graph.node_count());
   std::size_t labels = 0, kinds = 0, node_intervals = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,43 @@ class DropLog {
  private:
   std::string format_;
   std::vector<std::pair<std::string, std::size_t>> kinds_;
+};
+
+/// What a format cannot hold besides ill-formed UTF-8, which none of ours holds (every file
+/// we write is UTF-8, and our readers refuse or mangle anything else).
+enum class Unholdable {
+  None,  ///< every character (CSV, JSON, Pajek, DL: quoted strings, escapes or raw bytes)
+  Nul,   ///< every character but NUL (DOT: cgraph's strings end at NUL; GML: no `&#0;`)
+  Xml    ///< XML 1.0's Char: no C0 control but tab, LF and CR; no U+FFFE, U+FFFF (GEXF, GraphML)
+};
+
+/// `text` with each maximal ill-formed UTF-8 subsequence, and each character `which` names,
+/// replaced by U+FFFD (Unicode 15.0, section 3.9, "U+FFFD Substitution of Maximal Subparts", as
+/// browsers and Python decode). The same rule as viz::xml_text (viz/markup.hpp), which
+/// exporters/ cannot include (exporters and viz depend on graph/ only). Sets `changed` when
+/// something was replaced; valid text comes back unchanged. O(length).
+std::string holdable_text(std::string_view text, Unholdable which, bool& changed);
+
+/// The graph and options a writer writes: the caller's, when every text already fits the
+/// format, else a copy in which every node id, label and kind, edge id and relation,
+/// attribute name, string value and list item, and every name in the options, has gone
+/// through holdable_text. Nodes, edges and attribute columns keep their order and indices.
+/// Logs one line counting the texts changed ("{} texts held ..."). Throws InputError when two
+/// node ids, two explicit edge ids or two attribute names would be written alike (they
+/// differ only in replaced characters), naming both and the formats that hold them.
+/// Time: linear in the size of the graph's text.
+class FittedGraph {
+ public:
+  FittedGraph(const graph::Graph& graph, const ExportOptions& options, Unholdable which,
+              DropLog& log);
+  const graph::Graph& graph() const { return copy_ ? *copy_ : *graph_; }
+  const ExportOptions& options() const { return copy_ ? *options_copy_ : *options_; }
+
+ private:
+  const graph::Graph* graph_;
+  const ExportOptions* options_;
+  std::optional<graph::Graph> copy_;
+  std::optional<ExportOptions> options_copy_;
 };
 
 /// `text` with `{` and `}` doubled, for a name placed in a DropLog message template.

@@ -10,7 +10,18 @@ namespace actornet::exporters::xml {
 std::string to_text(const pugi::xml_document& doc) {
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+  // pugixml writes a carriage return in element text as the raw byte, which every XML reader
+  // turns into a line feed (XML 1.0, 2.11 End-of-Line Handling). Only element text can hold
+  // one here (attribute values get `&#13;`, indentation is LF, and no UTF-8 sequence holds
+  // the byte 0x0D), so each becomes the character reference that keeps it.
+  std::string text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  for (char c : out.str()) {
+    if (c == '\r')
+      text += "&#13;";
+    else
+      text += c;
+  }
+  return text;
 }
 
 std::string xsd_real(double value) {

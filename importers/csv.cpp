@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "graph/utf8.hpp"
 #include "importers/limits.hpp"
 #include "importers/text_source.hpp"
 
@@ -146,37 +147,10 @@ void check_utf8(std::string_view text, const std::string& path) {
       i += 8;
     }
     if (i >= n) break;
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c == 0xE0) {
-      length = 3;
-      low = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      length = 3;
-    } else if (c == 0xED) {
-      length = 3;
-      high = 0x9F;
-    } else if (c == 0xF0) {
-      length = 4;
-      low = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      length = 4;
-    } else if (c == 0xF4) {
-      length = 4;
-      high = 0x8F;
-    } else {
-      throw_bad_utf8(text, i, path);
-    }
-    if (i + length > n || s[i + 1] < low || s[i + 1] > high) throw_bad_utf8(text, i, path);
-    for (std::size_t k = 2; k < length; ++k)
-      if ((s[i + k] & 0xC0) != 0x80) throw_bad_utf8(text, i, path);
+    char32_t cp = 0;
+    std::size_t bad = 0;
+    const std::size_t length = graph::decode_utf8(text, i, cp, bad);
+    if (length == 0) throw_bad_utf8(text, i, path);
     i += length;
   }
 }

@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "graph/utf8.hpp"
 #include "importers/formats.hpp"
 #include "importers/limits.hpp"
 #include "importers/reader_support.hpp"
@@ -56,21 +57,7 @@ struct GmlPair {
 // Appends the UTF-8 encoding of code point `cp`; false for one that is not a character.
 bool append_utf8(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  graph::encode_utf8(out, static_cast<char32_t>(cp));
   return true;
 }
 

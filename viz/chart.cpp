@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "graph/style.hpp"
+#include "viz/markup.hpp"
 
 namespace actornet::viz {
 
@@ -20,38 +21,6 @@ std::string num(double v) {
   std::string text = fmt::format("{:.2f}", v);
   if (text == "-0.00") text = "0.00";
   return text;
-}
-
-// Text for XML content and attribute values; control characters (other than tab) are not
-// allowed in XML 1.0 and become spaces.
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t')
-          out += ' ';
-        else
-          out += ch;
-    }
-  }
-  return out;
 }
 
 // Characters (UTF-8 code points) in `text`: what the width estimates below count.
@@ -171,7 +140,7 @@ std::string series_dash(const ChartSeries& s, std::size_t index) {
 }
 
 std::string dash_attribute(const std::string& dash) {
-  return dash.empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", escape(dash));
+  return dash.empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", xml_escape(dash));
 }
 
 // The chart as an <svg> element (no XML declaration), nested at (0, y) when `nested`.
@@ -247,7 +216,7 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
   const auto py = [&](double y) {
     return y1 - (y - y_axis.range.lo) / (y_axis.range.hi - y_axis.range.lo) * (y1 - y0);
   };
-  const std::string clip = escape(chart.id) + "-plot";
+  const std::string clip = xml_escape(chart.id) + "-plot";
 
   std::string out;
   if (nested)
@@ -261,7 +230,7 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
         "height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"Helvetica, Arial, sans-serif\" "
         "font-size=\"13\">\n",
         num(width), num(height));
-  out += fmt::format("<title>{}</title>\n", escape(chart.title));
+  out += fmt::format("<title>{}</title>\n", xml_escape(chart.title));
   out += fmt::format(
       "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n",
       num(width), num(height));
@@ -273,7 +242,7 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
     out += fmt::format(
         "<text class=\"chart-title\" x=\"{}\" y=\"30.00\" text-anchor=\"middle\" "
         "font-size=\"18\" font-weight=\"bold\">{}</text>\n",
-        num((x0 + x1) / 2.0), escape(chart.title));
+        num((x0 + x1) / 2.0), xml_escape(chart.title));
 
   // Grid, axes, ticks.
   out += "<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">\n";
@@ -292,22 +261,22 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
   out += "<g class=\"x-ticks\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">\n";
   for (const auto& t : x_axis.ticks)
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(px(t.value)), num(y1 + 19.0),
-                       escape(t.label));
+                       xml_escape(t.label));
   out += "</g>\n";
   out += "<g class=\"y-ticks\" font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">\n";
   for (const auto& t : y_axis.ticks)
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x0 - 8.0), num(py(t.value) + 4.0),
-                       escape(t.label));
+                       xml_escape(t.label));
   out += "</g>\n";
   out += fmt::format(
       "<text class=\"x-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\">{}"
       "</text>\n",
-      num((x0 + x1) / 2.0), num(y1 + 46.0), escape(chart.x_title));
+      num((x0 + x1) / 2.0), num(y1 + 46.0), xml_escape(chart.x_title));
   const double y_title_x = 20.0, y_title_y = (y0 + y1) / 2.0;
   out += fmt::format(
       "<text class=\"y-title\" x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" "
       "text-anchor=\"middle\" font-size=\"14\">{2}</text>\n",
-      num(y_title_x), num(y_title_y), escape(chart.y_title));
+      num(y_title_x), num(y_title_y), xml_escape(chart.y_title));
 
   // Series: runs of finite points as polylines, lone points as dots.
   struct EndLabel {
@@ -317,10 +286,10 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
   std::vector<EndLabel> end_labels;
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
     const auto& s = chart.series[i];
-    const std::string colour = escape(series_colour(s, i));
+    const std::string colour = xml_escape(series_colour(s, i));
     const std::string dash = dash_attribute(series_dash(s, i));
     out += fmt::format("<g class=\"series\" data-name=\"{}\" clip-path=\"url(#{})\">\n",
-                       escape(s.name), clip);
+                       xml_escape(s.name), clip);
     const auto finite = [&](std::size_t k) {
       return std::isfinite(s.points[k].x) && std::isfinite(s.points[k].y);
     };
@@ -380,8 +349,8 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
     for (const auto& l : end_labels) {
       const auto& s = chart.series[l.series];
       out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(x1 + 6.0),
-                         num(l.y + 4.0), escape(series_colour(s, l.series)),
-                         escape(shorten(s.name, kLegendChars)));
+                         num(l.y + 4.0), xml_escape(series_colour(s, l.series)),
+                         xml_escape(shorten(s.name, kLegendChars)));
     }
     out += "</g>\n";
   }
@@ -396,9 +365,9 @@ Rendered render(const LineChart& chart, bool nested, double y_offset,
         "<g class=\"legend-entry\"><title>{}</title>"
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>"
         "<text x=\"{}\" y=\"{}\">{}</text></g>\n",
-        escape(s.name), num(lx), num(ly), num(lx + 26.0), num(ly), escape(series_colour(s, i)),
-        dash_attribute(series_dash(s, i)), num(lx + 32.0), num(ly + 4.5),
-        escape(shorten(s.name, kLegendChars)));
+        xml_escape(s.name), num(lx), num(ly), num(lx + 26.0), num(ly),
+        xml_escape(series_colour(s, i)), dash_attribute(series_dash(s, i)), num(lx + 32.0),
+        num(ly + 4.5), xml_escape(shorten(s.name, kLegendChars)));
   }
   out += "</g>\n</svg>\n";
   return {std::move(out), width, height};
@@ -437,7 +406,7 @@ std::string stacked_charts_svg(const std::vector<LineChart>& charts, const std::
              "sans-serif\" font-size=\"13\">\n<title>{2}</title>\n"
              "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{0}\" height=\"{1}\" "
              "fill=\"#ffffff\"/>\n",
-             num(width), num(height), escape(title)) +
+             num(width), num(height), xml_escape(title)) +
          body + "</svg>\n";
 }
 

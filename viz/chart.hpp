@@ -75,9 +75,9 @@ struct LineChart {
 ///
 /// Deterministic: coordinates print with two decimals, numbers of automatic tick labels with
 /// the fewest decimals that tell the ticks apart, and nothing depends on time or locale.
-/// Text is XML-escaped; control characters other than tab become spaces. Legend names
-/// longer than 40 characters are shortened with an ellipsis (the full name stays in
-/// `data-name` and in a `<title>` tooltip).
+/// Text is escaped by xml_escape (viz/markup.hpp): ill-formed UTF-8 and characters XML 1.0
+/// cannot hold become U+FFFD. Legend names longer than 40 characters are shortened with an
+/// ellipsis (the full name stays in `data-name` and in a `<title>` tooltip).
 std::string line_chart_svg(const LineChart& chart);
 
 /// Several charts one above the other in one SVG document (each a nested `<svg

@@ -15,6 +15,7 @@
 #include "graph/errors.hpp"
 #include "graph/style.hpp"
 #include "viz/graphviz.hpp"
+#include "viz/markup.hpp"
 
 namespace actornet::viz {
 namespace {
@@ -25,10 +26,13 @@ using graph::ViewEdge;
 
 constexpr std::string_view kFont = "Helvetica,Arial,sans-serif";
 constexpr std::size_t kWrapColumns = 16;
-constexpr double kMinNodeInches = 0.3;     // smallest node side when sized by a score
-constexpr double kMaxNodeInches = 1.5;     // largest
-constexpr std::size_t kSplineLimit = 500;  // above this many vertices edges are straight lines
-constexpr std::size_t kLegendColumns = 6;  // legend items per row
+constexpr double kMinNodeInches = 0.3;          // smallest node side when sized by a score
+constexpr double kMaxNodeInches = 1.5;          // largest
+constexpr std::size_t kSplineLimit = 500;       // above this many vertices edges are straight lines
+constexpr std::size_t kLegendColumns = 6;       // legend items per row
+constexpr std::size_t kLabelChars = 200;        // longest node or edge label, in characters
+constexpr std::size_t kLegendChars = 48;        // longest legend entry, in characters
+constexpr std::size_t kLegendTitleChars = 120;  // longest title
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -48,35 +52,30 @@ std::size_t display_length(std::string_view text) {
   }));
 }
 
-// Escapes Graphviz's label escapes (\N, \n, ...) so the text shows as written.
-std::string escape_label(std::string_view text) {
+// Text for a Graphviz string that ends up in SVG text or an SVG attribute (a node name, a
+// plain label, a tooltip). Graphviz writes such strings into SVG itself but passes anything
+// shaped like an entity (`&amp;`, `&nbsp;`, even an undefined `&bogus;`) through as markup
+// and turns known entities of labels into characters, so data text would be altered or the
+// SVG left malformed: every `&` is written as `&amp;`, which Graphviz turns back into the `&`
+// the data holds. Text XML cannot hold becomes U+FFFD first (xml_text, viz/markup.hpp).
+std::string graphviz_text(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (c == '\\') out += '\\';
-    out += c;
+  for (char c : xml_text(text)) {
+    if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
 
-std::string escape_html(std::string_view text) {
+// graphviz_text for an escString attribute (label, tooltip): backslashes are doubled so that
+// Graphviz's escapes (\N, \n, \l, ...) in the data show as written.
+std::string escape_label(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
+  for (char c : graphviz_text(text)) {
+    if (c == '\\') out += '\\';
+    out += c;
   }
   return out;
 }
@@ -106,10 +105,24 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t columns) 
   return lines;
 }
 
-// A node label: wrapped lines joined by Graphviz's centred line break.
+// xml_text(text), cut to `limit` characters with an ellipsis as the last one when longer.
+std::string shortened(std::string_view text, std::size_t limit) {
+  std::string clean = xml_text(text);
+  if (display_length(clean) <= limit) return clean;
+  // `end` stops at the start of character number limit - 1 (counting from 0).
+  std::size_t end = 0, starts = 0;
+  for (; end < clean.size(); ++end)
+    if ((static_cast<unsigned char>(clean[end]) & 0xC0) != 0x80 && starts++ == limit - 1) break;
+  clean.resize(end);
+  return clean + "…";
+}
+
+// A node label: wrapped lines joined by Graphviz's centred line break; a label longer than
+// kLabelChars is cut (a diagram names actors, it does not hold documents; the tooltip keeps
+// the whole text).
 std::string wrapped_label(std::string_view text) {
   std::string out;
-  for (const auto& line : wrap_words(text, kWrapColumns)) {
+  for (const auto& line : wrap_words(shortened(text, kLabelChars), kWrapColumns)) {
     if (!out.empty()) out += "\\n";
     out += escape_label(line);
   }
@@ -168,7 +181,7 @@ NodeCategory colour_category(const graph::Graph& g, const RenderOptions& options
 // Everything about the picture that does not depend on Graphviz: which nodes get which
 // style, which edges are drawn, and what the legend lists.
 struct NodeDraw {
-  std::string name;  // the node id
+  std::string name;  // the node id as graphviz_text writes it, made unique
   std::string label;
   std::string tooltip;
   std::string shape;
@@ -289,14 +302,18 @@ void plan_nodes(const graph::Graph& g, const graph::View& view, const RenderOpti
 
   const auto sides = node_sides(view, options);
   const auto labelled = labelled_vertices(g, view, options);
-  std::set<std::string> kinds, clusters;
+  std::set<std::string> kinds, clusters, names;
   std::map<std::string, style::Colour> used_colours;
   bool missing = false;
   for (Vertex v = 0; v < view.vertex_count(); ++v) {
     const auto n = view.node_of(v);
     const auto& node = g.node(n);
     NodeDraw draw;
-    draw.name = node.id;
+    // Ids that differ only in text XML cannot hold come out of graphviz_text alike: a
+    // suffix keeps their Graphviz nodes apart.
+    draw.name = graphviz_text(node.id);
+    for (std::size_t k = 2; !names.insert(draw.name).second; ++k)
+      draw.name = fmt::format("{} #{}", graphviz_text(node.id), k);
     const auto& kind = g.kind_name(n);
     kinds.insert(kind);
     draw.shape = std::string(style::kind_style(kind).graphviz_shape);
@@ -376,7 +393,9 @@ void finish_edge(const graph::Graph& g, const graph::View& view, const EdgeGroup
   const std::size_t count = group.origins.size();
   if (bundle) {
     draw.penwidth = std::min(8.0, draw.penwidth + 1.0 * static_cast<double>(count - 1));
-    if (count > 1) draw.label = escape_label(fmt::format("{}: {}", count, relation_text));
+    if (count > 1)
+      draw.label =
+          escape_label(shortened(fmt::format("{}: {}", count, relation_text), kLabelChars));
   }
   const auto& from = g.node(view.node_of(group.a)).label;
   const auto& to = g.node(view.node_of(group.b)).label;
@@ -446,6 +465,12 @@ Picture plan(const graph::Graph& g, const graph::View& view, const RenderOptions
 
 // ---- legend -----------------------------------------------------------------------------
 
+// Legend text as HTML-like label content: at most `limit` characters (a legend entry is a
+// key, not a record, and Graphviz's DOT reader refuses an HTML label beyond 16 kB), escaped.
+std::string legend_text(std::string_view text, std::size_t limit = kLegendChars) {
+  return xml_escape(shortened(text, limit));
+}
+
 struct LegendItem {
   std::string symbol;   // HTML for the symbol cell
   std::string bgcolor;  // swatch fill, or empty
@@ -472,7 +497,7 @@ std::string legend_row(std::string_view heading, const std::vector<LegendItem>& 
   if (!items.empty()) cells += "</TR>";
   return fmt::format(
       R"(<TR><TD ALIGN="LEFT" VALIGN="TOP"><B>{}</B></TD><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="1">{}</TABLE></TD></TR>)",
-      escape_html(heading), cells);
+      legend_text(heading), cells);
 }
 
 std::string legend_html(const Picture& picture, const std::string& title) {
@@ -483,13 +508,13 @@ std::string legend_html(const Picture& picture, const std::string& title) {
     for (const auto& kind : legend.kinds)
       items.push_back(
           {fmt::format(R"(<FONT COLOR="#333333">{}</FONT>)", style::kind_style(kind).glyph), "",
-           escape_html(kind)});
+           legend_text(kind)});
     rows += legend_row("Kind", items);
   }
   if (!legend.colours.empty() || legend.missing_colour) {
     std::vector<LegendItem> items;
     for (const auto& [value, colour] : legend.colours)
-      items.push_back({"", colour.hex(), escape_html(value)});
+      items.push_back({"", colour.hex(), legend_text(value)});
     if (legend.missing_colour) items.push_back({"", style::missing_colour().hex(), "(none)"});
     rows += legend_row("Colour: " + legend.colour_attribute, items);
   }
@@ -498,7 +523,7 @@ std::string legend_html(const Picture& picture, const std::string& title) {
     for (const auto& relation : legend.relations) {
       const auto& s = picture.relation_styles.at(relation);
       items.push_back({fmt::format(R"(<FONT COLOR="{}">{}</FONT>)", s.colour.hex(), s.glyph), "",
-                       escape_html(relation)});
+                       legend_text(relation)});
     }
     if (legend.merged)
       items.push_back({R"(<FONT COLOR="#444444">──</FONT>)", "", "several relations"});
@@ -509,14 +534,14 @@ std::string legend_html(const Picture& picture, const std::string& title) {
   if (legend.dashed)
     lines.push_back({"╌╌", "", fmt::format("confidence &lt; {}", style::kLowConfidence)});
   if (!legend.size_label.empty())
-    lines.push_back({"◯", "", "node area: " + escape_html(legend.size_label)});
+    lines.push_back({"◯", "", "node area: " + legend_text(legend.size_label)});
   if (!lines.empty()) rows += legend_row("Lines", lines);
 
   std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">)";
   if (!title.empty())
     html += fmt::format(
         R"(<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="20"><B>{}</B></FONT></TD></TR>)",
-        escape_html(title));
+        legend_text(title, kLegendTitleChars));
   html += rows;
   html += "</TABLE>";
   return html;
@@ -598,7 +623,7 @@ void build(const Picture& picture, const graph::View& view, const RenderOptions&
   for (std::size_t i = 0; i < picture.clusters.size(); ++i) {
     std::string name = fmt::format("cluster_{}", i);
     Agraph_t* sub = agsubg(root, name.data(), 1);
-    gv::set(root, sub, AGRAPH, "label", escape_label(picture.clusters[i]));
+    gv::set(root, sub, AGRAPH, "label", escape_label(shortened(picture.clusters[i], kLabelChars)));
     gv::set(root, sub, AGRAPH, "labelloc", "t");
     gv::set(root, sub, AGRAPH, "labeljust", "l");
     gv::set(root, sub, AGRAPH, "style", "rounded,filled");

@@ -75,6 +75,12 @@ std::string default_layout(std::size_t vertex_count);
 /// (or, with ParallelDraw::Bundle, one edge per unordered vertex pair). The same graph, view
 /// and options give the same bytes (layouts are seeded; nothing depends on the clock).
 ///
+/// Data text (ids, labels, kinds, relations, attribute values, the title) shows as written:
+/// Graphviz's escapes (`\N`, `\l`) and entities (`&amp;`) in it are not interpreted, and the
+/// SVG is well-formed XML whatever the text holds. Ill-formed UTF-8 and characters XML 1.0
+/// cannot hold show as U+FFFD (viz/markup.hpp); ids that differ only there get a ` #2`, ` #3`
+/// suffix as Graphviz names so that their nodes stay apart.
+///
 /// Throws InputError for bad options: an unknown layout, a `color_by` or `cluster_by` naming
 /// no node attribute, `sizes` of the wrong length. Throws std::runtime_error carrying
 /// Graphviz's own message when Graphviz fails to lay out or render.

@@ -1,5 +1,6 @@
 // The report's pure parts: escaping, SVG inlining, rankings and the assembled pages. No
 // Graphviz: the diagram is a hand-written SVG.
+#include <cctype>
 #include <cmath>
 #include <string>
 
@@ -10,7 +11,9 @@
 #include "cli/briefing.hpp"
 #include "cli/centrality_table.hpp"
 #include "cli/escape.hpp"
+#include "support/adversarial.hpp"
 #include "support/make_graph.hpp"
+#include "viz/markup.hpp"
 
 using namespace actornet;
 using namespace actornet::cli;
@@ -81,6 +84,16 @@ TEST_CASE("html_escape: the five markup characters become references, UTF-8 pass
   CHECK(html_escape("") == "");
 }
 
+TEST_CASE("html_escape: the shared rule (viz/markup.hpp) for controls, UTF-8 and bidi") {
+  // The same function as the diagrams and charts use.
+  const std::string hostile = "<a href='x'>\t\n\r\x01\x1b\xff\xc0\xaf \xe2\x80\xae</a>";
+  CHECK(html_escape(hostile) == viz::xml_escape(hostile));
+  CHECK(html_escape(hostile) ==
+        "&lt;a href=&#39;x&#39;&gt;&#9;&#10;&#13;\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+        "\xEF\xBF\xBD\xEF\xBF\xBD \xe2\x80\xae&lt;/a&gt;\xe2\x80\xac");
+  CHECK(testing::xml_safe(html_escape(std::string("nul\0", 4))));
+}
+
 TEST_CASE("markdown_escape: emphasis, links, tables and raw HTML stay literal") {
   CHECK(markdown_escape("a|b") == "a\\|b");
   CHECK(markdown_escape("*x* _y_ [z](u) `c` #h ~s! \\") ==
@@ -88,6 +101,8 @@ TEST_CASE("markdown_escape: emphasis, links, tables and raw HTML stay literal") 
   CHECK(markdown_escape(kEvilLabel) == "&lt;script&gt;alert(1)&lt;/script&gt;");
   CHECK(markdown_escape("two\nlines\r\nhere") == "two lines here");
   CHECK(markdown_escape("A & B") == "A &amp; B");
+  // Ill-formed UTF-8 and controls become U+FFFD, as in the page.
+  CHECK(markdown_escape("x\x01\xff") == "x\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST_CASE("inline_svg: keeps the <svg> element, drops prolog, DOCTYPE and comments") {
@@ -121,6 +136,12 @@ TEST_CASE("inline_svg: anything able to run code or fetch a resource is refused"
   CHECK(inline_svg("<svg><![CDATA[x]]></svg>") == "");
   // Markup-looking text inside attribute values is not a tag.
   CHECK(inline_svg("<svg><g class=\"a>b\"></g></svg>") == "<svg><g class=\"a>b\"></g></svg>");
+  // A tooltip is text whatever it says (Graphviz writes data labels there); a link is not.
+  const std::string tooltip =
+      "<svg><a xlink:title=\"javascript:alert(1) url(http://x/y)\"><text>x</text></a></svg>";
+  CHECK(inline_svg(tooltip) == tooltip);
+  CHECK(inline_svg("<svg><a xlink:href=\"javascript:alert(1)\" xlink:title=\"t\"></a></svg>") ==
+        "");
 }
 
 TEST_CASE("svg_data_uri: base64 with padding") {
@@ -249,6 +270,46 @@ TEST_CASE("briefing_html: no snapshot, no decisions, an empty graph") {
   CHECK(contains(html, "The import took no decision"));
   CHECK(contains(html, "0 actors and 0 ties of 0 relation types."));
   CHECK(!contains(html, "Who they are"));
+}
+
+TEST_CASE("briefing_html: the adversarial fixture, ill-formed UTF-8 included, stays text") {
+  // tests/support/adversarial.hpp: markup, quotes, controls, bidi overrides, 10 kB labels,
+  // ill-formed UTF-8 in ids, labels, kinds, relations and attributes.
+  const auto g = testing::adversarial_graph();
+  const auto view = graph::View::build(g);
+  Briefing b;
+  b.title = g.node(0).label;
+  b.dataset = "tests/formats/adversarial";
+  b.summary = analyses::summarize(g, view);
+  b.group_attribute = group_attribute(g);
+  b.rankings = rank_actors(g, view, analyses::centrality(view), 0, b.group_attribute);
+  CHECK(testing::xml_safe(briefing_markdown(b)));
+  const std::string html = briefing_html(b);
+  // Valid UTF-8 holding no character HTML or XML forbids; no markup from the data.
+  CHECK(testing::xml_safe(html));
+  CHECK(!contains(html, "<script"));
+  CHECK(!contains(html, "<img"));
+  CHECK(!contains(html, "<svg onload"));
+  CHECK(!contains(html, "<kind"));
+  CHECK(!contains(html, "<b>B</b>"));
+  CHECK(contains(html, "&lt;kind onclick=alert(3)&gt;"));
+  CHECK(contains(html, "&lt;b&gt;B&lt;/b&gt; &amp; &quot;C&quot;"));
+  CHECK(contains(html, "lone \xEF\xBF\xBD overlong"));
+  // Every tag in the page is one the briefing writes.
+  for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+    std::size_t end = at + 1;
+    if (end < html.size() && html[end] == '/') ++end;
+    std::size_t name_end = end;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end])))
+      ++name_end;
+    const std::string tag = html.substr(end, name_end - end);
+    CAPTURE(tag);
+    const std::string known =
+        " html head meta title style body main header h1 h2 h3 p strong em section table thead "
+        "tbody tr th td ul ol li dl dt dd div span a code details summary footer figure "
+        "figcaption small br ";
+    CHECK((tag.empty() || known.find(" " + tag + " ") != std::string::npos));
+  }
 }
 
 TEST_CASE("briefing_markdown: the same briefing, escaped, linking the PNG") {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,13 +46,41 @@ inline graph::Interval widen_to_years(const graph::Interval& valid) {
   return out;
 }
 
-inline std::string attribute_text(const graph::AttributeTable& table, std::size_t element) {
+/// How a format writes text, for the comparison: what it makes of each text the graph holds
+/// (node ids, labels, kinds, relations, explicit edge ids, attribute names, string values and
+/// list items) and which attributes it writes, by name; then what its reader makes of kind and
+/// relation names (`symbol`) and of string attribute values (`value`). Empty: texts as they
+/// are, every attribute.
+struct TextRule {
+  std::function<std::string(std::string_view)> text;
+  std::function<bool(std::string_view)> writes_attribute;
+  std::function<std::string(std::string_view)> symbol;
+  std::function<std::string(std::string_view)> value;
+
+  std::string operator()(std::string_view t) const { return text ? text(t) : std::string(t); }
+  bool writes(std::string_view name) const { return !writes_attribute || writes_attribute(name); }
+  std::string symbol_of(std::string_view t) const {
+    return symbol ? symbol((*this)(t)) : (*this)(t);
+  }
+  std::string value_of(std::string_view t) const { return value ? value((*this)(t)) : (*this)(t); }
+};
+
+inline std::string attribute_text(const graph::AttributeTable& table, std::size_t element,
+                                  const TextRule& rule = {}) {
   std::vector<std::string> parts;
   for (const auto& column : table.columns()) {
     const graph::Value& v = table.get(*table.find(column.name), element);
-    if (graph::is_missing(v)) continue;
-    parts.push_back(column.name + ":" + std::string(graph::to_string(column.type)) + "=" +
-                    graph::format_value(v));
+    if (graph::is_missing(v) || !rule.writes(column.name)) continue;
+    graph::Value shown = v;
+    if (const auto* s = std::get_if<std::string>(&v)) shown = rule.value_of(*s);
+    if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+      std::vector<std::string> items;
+      for (const auto& item : *list)
+        items.push_back(rule(item));
+      shown = items;
+    }
+    parts.push_back(rule(column.name) + ":" + std::string(graph::to_string(column.type)) + "=" +
+                    graph::format_value(shown));
   }
   std::sort(parts.begin(), parts.end());
   std::string out;
@@ -65,24 +94,27 @@ inline std::string interval_text(const graph::Interval& valid, bool kept, bool y
   return (years ? widen_to_years(valid) : valid).to_string();
 }
 
-/// Sorted lines describing every node and edge as far as `holds` says the format keeps them.
-inline std::vector<std::string> canonical(const graph::Graph& g, const Holds& holds) {
+/// Sorted lines describing every node and edge as far as `holds` says the format keeps them,
+/// their texts as `rule` says the format writes them.
+inline std::vector<std::string> canonical(const graph::Graph& g, const Holds& holds,
+                                          const TextRule& rule = {}) {
   std::vector<std::string> lines;
   for (graph::NodeIndex n = 0; n < g.node_count(); ++n) {
     const auto& node = g.node(n);
-    lines.push_back("N " + node.id + " | " + (holds.labels ? node.label : "") + " | " +
-                    (holds.kinds ? g.kind_name(n) : "") + " | " +
+    lines.push_back("N " + rule(node.id) + " | " + (holds.labels ? rule(node.label) : "") + " | " +
+                    (holds.kinds ? rule(g.kind_name(n)) : "") + " | " +
                     interval_text(node.valid, holds.node_intervals, holds.years_only) + " | " +
-                    (holds.node_attributes ? attribute_text(g.node_attributes(), n) : ""));
+                    (holds.node_attributes ? attribute_text(g.node_attributes(), n, rule) : ""));
   }
   for (graph::EdgeIndex e = 0; e < g.edge_count(); ++e) {
     const auto& edge = g.edge(e);
-    lines.push_back("E " + g.node(edge.source).id + (edge.directed ? " -> " : " -- ") +
-                    g.node(edge.target).id + " | " + g.relation_name(e) + " | " +
-                    (holds.weights ? graph::format_value(edge.weight) : "") + " | " +
+    const auto id = g.has_explicit_edge_id(e) ? rule(g.edge_id(e)) : g.edge_id(e);
+    lines.push_back("E " + rule(g.node(edge.source).id) + (edge.directed ? " -> " : " -- ") +
+                    rule(g.node(edge.target).id) + " | " + rule.symbol_of(g.relation_name(e)) +
+                    " | " + (holds.weights ? graph::format_value(edge.weight) : "") + " | " +
                     interval_text(edge.valid, holds.edge_intervals, holds.years_only) + " | " +
-                    (holds.edge_ids ? g.edge_id(e) : "") + " | " +
-                    (holds.edge_attributes ? attribute_text(g.edge_attributes(), e) : ""));
+                    (holds.edge_ids ? id : "") + " | " +
+                    (holds.edge_attributes ? attribute_text(g.edge_attributes(), e, rule) : ""));
   }
   std::sort(lines.begin(), lines.end());
   return lines;
@@ -117,12 +149,14 @@ inline RoundTrip round_trip(const graph::Graph& g, exporters::OutputFormat forma
   return out;
 }
 
-/// Checks that `g` survives a round trip through `format` as far as `holds` says.
+/// Checks that `g` survives a round trip through `format` as far as `holds` says, its texts
+/// as `rule` says the format writes them (`back_rule` applies to what is read back).
 inline RoundTrip check_round_trip(const graph::Graph& g, exporters::OutputFormat format,
-                                  const std::string& extension, const Holds& holds = {}) {
+                                  const std::string& extension, const Holds& holds = {},
+                                  const TextRule& rule = {}, const TextRule& back_rule = {}) {
   auto rt = round_trip(g, format, extension);
-  const auto before = canonical(g, holds);
-  const auto after = canonical(rt.back.graph, holds);
+  const auto before = canonical(g, holds, rule);
+  const auto after = canonical(rt.back.graph, holds, back_rule);
   CHECK(rt.back.graph.node_count() == g.node_count());
   CHECK(rt.back.graph.edge_count() == g.edge_count());
   if (before != after) {

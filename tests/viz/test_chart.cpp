@@ -139,8 +139,9 @@ TEST_CASE("chart: text is escaped") {
   CHECK(std::string(series.at(0).attribute("data-name").value()) == c.series[0].name);
   CHECK(texts(with_class(p.svg, "legend-entry").at(0)) ==
         std::vector<std::string>{c.series[0].name});
+  // The bell XML cannot hold shows as U+FFFD (viz/markup.hpp); the tab is kept.
   CHECK(texts(with_class(p.svg, "legend-entry").at(1)) ==
-        std::vector<std::string>{"bell  tab\tend"});
+        std::vector<std::string>{"bell\xEF\xBF\xBD tab\tend"});
   CHECK(texts(with_class(p.svg, "x-ticks").at(0)) ==
         std::vector<std::string>{"<2024>", "2025 & after"});
 }
