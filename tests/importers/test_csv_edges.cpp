@@ -1,8 +1,12 @@
 // Edges files: roles, defaults, created nodes, intervals, ids and their errors.
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "importers/import.hpp"
 #include "tests/importers/csv_fixture.hpp"
@@ -350,4 +354,68 @@ TEST_CASE("edges: gzip input is read transparently; corrupt gzip is an error nam
   REQUIRE(t);
   CHECK(t->file() == truncated);
   CHECK(contains(t->message(), "gzip"));
+}
+
+// Rows are tokenized in batches ahead of being resolved (importers/csv.cpp): over many batches,
+// with quoted fields among them, nodes are numbered and errors reported as one pass in file
+// order would.
+TEST_CASE("edges: big files read as small ones, errors in file order") {
+  constexpr int kRows = 60000;
+  // Row i joins n<i mod 7919> and n<(i * 31) mod 7919>; every 1000th row has a quoted target
+  // with a doubled quote inside.
+  auto row = [](int i) {
+    if (i % 1000 == 999) return fmt::format("n{},\"q\"\"{}\"\n", i % 7919, i);
+    return fmt::format("n{},n{}\n", i % 7919, (i * 31) % 7919);
+  };
+  std::string text = "source,target\n";
+  for (int i = 0; i < kRows; ++i)
+    text += row(i);
+  TempDir dir;
+  const auto r = import_text(dir, "edges.csv", text);
+  const auto& g = r.graph;
+  REQUIRE(g.edge_count() == kRows);
+  // Nodes are numbered by first appearance, source before target, as one pass would.
+  std::vector<std::string> expected;
+  std::set<std::string> seen;
+  for (int i = 0; i < kRows; ++i) {
+    const std::string source = fmt::format("n{}", i % 7919);
+    const std::string target =
+        i % 1000 == 999 ? fmt::format("q\"{}", i) : fmt::format("n{}", (i * 31) % 7919);
+    for (const auto& id : {source, target})
+      if (seen.insert(id).second) expected.push_back(id);
+  }
+  REQUIRE(g.node_count() == expected.size());
+  for (std::size_t n = 0; n < expected.size(); ++n)
+    REQUIRE(g.node(static_cast<actornet::graph::NodeIndex>(n)).id == expected[n]);
+  CHECK(g.node(g.edge(kRows - 1).target).id == fmt::format("q\"{}", kRows - 1));
+  REQUIRE(r.report.created_nodes.size() == expected.size());
+  CHECK(r.report.created_nodes.back().line == kRows + 1);
+
+  // A row of the wrong width, a bad quote and an unknown node under --strict, each deep in
+  // the file, with good rows after them: the error is the row's own.
+  auto with_row = [&](int at, const std::string& bad) {
+    std::string t = "source,target\n";
+    for (int i = 0; i < kRows; ++i)
+      t += i == at ? bad : row(i);
+    return t;
+  };
+  auto e = import_error(dir, "width.csv", with_row(41234, "a,b,c\n"));
+  REQUIRE(e);
+  CHECK(e->line() == 41236);
+  CHECK(contains(e->message(), "this row has 3 fields"));
+  e = import_error(dir, "quote.csv", with_row(50001, "a,\"b\"c\n"));
+  REQUIRE(e);
+  CHECK(e->line() == 50003);
+  CHECK(contains(e->message(), "after the closing quote"));
+  const auto nodes = dir.write("nodes.csv", "id\nn0\nn1\n");
+  ImportOptions strict;
+  strict.strict = true;
+  std::string strict_text = "source,target\n";
+  for (int i = 0; i < kRows; ++i)
+    strict_text += i == 30000 ? "n0,zed\n" : "n0,n1\n";
+  const auto strict_edges = dir.write("strict.csv", strict_text);
+  e = parse_error_of([&] { import_graph({nodes, strict_edges}, strict); });
+  REQUIRE(e);
+  CHECK(e->line() == 30002);
+  CHECK(contains(e->message(), "'zed' names a node that no node row defines"));
 }
