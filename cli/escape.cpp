@@ -5,6 +5,9 @@
 #include <cctype>
 #include <cstdint>
 
+#include <fmt/format.h>
+
+#include "graph/utf8.hpp"
 #include "viz/markup.hpp"
 
 namespace actornet::cli {
@@ -201,6 +204,37 @@ std::string svg_data_uri(std::string_view svg) {
     out += digits[word >> 12 & 63];
     out += rest == 2 ? digits[word >> 6 & 63] : '=';
     out += '=';
+  }
+  return out;
+}
+
+std::string terminal_text(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    std::size_t bad = 0;
+    const std::size_t length = graph::decode_utf8(text, i, cp, bad);
+    if (length == 0) {
+      for (std::size_t k = 0; k < bad; ++k)
+        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i + k]));
+      i += bad;
+      continue;
+    }
+    const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+    const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    if (cp == '\n' && keep_newlines) {
+      out += '\n';
+    } else if (cp == '\n' || cp == '\t' || cp == '\r') {
+      out += cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : "\\r";
+    } else if (control && cp < 0x80) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else if (control || bidi) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Escaping data strings (labels, ids, attribute values) for the HTML and Markdown a report
-// writes, so that nothing coming from the data is ever read as markup or executed.
+// writes and for the terminal, so that nothing coming from the data is ever read as markup,
+// executed, or taken by a terminal as a command.
 #pragma once
 
 #include <string>
@@ -19,6 +20,15 @@ std::string html_escape(std::string_view text);
 /// spaces. Ill-formed UTF-8 and control characters other than tab, LF and CR become U+FFFD
 /// first (viz::xml_text), so the file is valid UTF-8 text. O(length).
 std::string markdown_escape(std::string_view text);
+
+/// `text` safe to print on a terminal: control characters (C0 and DEL, and C1 such as the
+/// one-byte CSI, U+009B) and the bidirectional embeddings, overrides and isolates (U+202A to
+/// U+202E, U+2066 to U+2069) become visible escapes (`\t`, `\n`, `\r`, `\x1b`, `\u202e`),
+/// and each byte of ill-formed UTF-8 becomes `\xff` (its value), so that no data can move the
+/// cursor, recolour or retitle the terminal or reorder what follows it. With
+/// `keep_newlines`, line feeds pass (messages that lay out several lines). Everything else,
+/// other scripts included, passes unchanged. O(length).
+std::string terminal_text(std::string_view text, bool keep_newlines = false);
 
 /// An SVG document ready to be placed inside an HTML page: everything before the `<svg`
 /// element (XML declaration, DOCTYPE, comments) and every comment are removed, so the page's

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/escape.hpp"
 #include "cli/output.hpp"
 #include "graph/errors.hpp"
 #include "graph/igraph_adapter.hpp"
@@ -51,10 +52,12 @@ int main(int argc, char** argv) {
               << "\nRun 'actornet --help' or 'actornet COMMAND --help' for usage.\n";
     return 2;
   } catch (const actornet::InputError& e) {
-    std::cerr << "actornet: error: " << e.what() << "\n";
+    // Messages quote the data (ids, cells, expressions): no control sequence of it may reach
+    // the terminal.
+    std::cerr << "actornet: error: " << actornet::cli::terminal_text(e.what(), true) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "actornet: error: " << e.what() << "\n";
+    std::cerr << "actornet: error: " << actornet::cli::terminal_text(e.what(), true) << "\n";
     return 1;
   }
   return 0;

@@ -16,6 +16,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/escape.hpp"
+
 namespace actornet::cli {
 
 std::optional<Format> format_from_string(std::string_view name) {
@@ -105,12 +107,19 @@ TableText table_text(const Table& table, int precision) {
 
 namespace {
 
+// The aligned table of the Table format, for a terminal: every text goes through
+// terminal_text, so data cannot reach the terminal as control sequences.
 void render_aligned(const Table& table, int precision, std::string& out) {
   const auto ncol = table.columns.size();
-  const auto [columns, numeric, text] = table_text(table, precision);
+  auto [columns, numeric, text] = table_text(table, precision);
+  for (auto& c : columns)
+    c = terminal_text(c);
+  for (auto& line : text)
+    for (auto& cell : line)
+      cell = terminal_text(cell);
   std::vector<std::size_t> width(ncol);
   for (std::size_t c = 0; c < ncol; ++c)
-    width[c] = display_width(table.columns[c]);
+    width[c] = display_width(columns[c]);
   for (const auto& line : text)
     for (std::size_t c = 0; c < ncol; ++c)
       width[c] = std::max(width[c], display_width(line[c]));
@@ -127,7 +136,7 @@ void render_aligned(const Table& table, int precision, std::string& out) {
       line.pop_back();
     out += line + "\n";
   };
-  emit(table.columns);
+  emit(columns);
   std::vector<std::string> rule;
   for (std::size_t c = 0; c < ncol; ++c)
     rule.emplace_back(width[c], '-');
@@ -168,10 +177,10 @@ std::string render(const Report& report, Format format, int precision) {
   switch (format) {
     case Format::Table:
       for (const auto& line : report.preamble)
-        out += "# " + line + "\n";
+        out += "# " + terminal_text(line) + "\n";
       for (const auto& section : report.sections) {
         if (!out.empty()) out += "\n";
-        if (!section.title.empty()) out += section.title + "\n";
+        if (!section.title.empty()) out += terminal_text(section.title) + "\n";
         if (section.table.rows.empty())
           out += "(none)\n";
         else
