@@ -222,14 +222,19 @@ constexpr std::size_t kMaxEntries = 20;
 
 std::vector<NoteGroup> import_decisions(const importers::ImportReport& r) {
   std::vector<NoteGroup> groups;
-  auto add = [&](std::string heading, const std::vector<importers::ReportEntry>& entries) {
-    if (entries.empty()) return;
-    NoteGroup g{std::move(heading), {}, entries.size()};
-    for (std::size_t i = 0; i < entries.size() && i < kMaxEntries; ++i)
-      g.entries.push_back(entry_text(entries[i]));
+  // The first kMaxEntries of `total` entries, entry(i) giving the i-th.
+  auto add_group = [&](std::string heading, std::size_t total, const auto& entry) {
+    if (total == 0) return;
+    NoteGroup g{std::move(heading), {}, total};
+    for (std::size_t i = 0; i < total && i < kMaxEntries; ++i)
+      g.entries.push_back(entry_text(entry(i)));
     groups.push_back(std::move(g));
   };
-  add("Nodes created because an edge named them", r.created_nodes);
+  auto add = [&](std::string heading, const std::vector<importers::ReportEntry>& entries) {
+    add_group(std::move(heading), entries.size(), [&](std::size_t i) { return entries[i]; });
+  };
+  add_group("Nodes created because an edge named them", r.created_nodes.size(),
+            [&](std::size_t i) { return r.created_entry(i); });
   add("Duplicate node rows merged", r.merged);
   add("Defaults applied", r.defaulted);
   add("Rows rejected", r.rejected);

@@ -14,21 +14,33 @@ struct ValidateOptions {
   OutputFlags output;
 };
 
-// The entries become table rows; their strings are moved, not copied (an edge list without a
-// nodes file has one entry per node).
+void add_row(Table& table, importers::ReportEntry&& e) {
+  auto& row = table.rows.emplace_back();
+  row.reserve(3);
+  row.emplace_back(std::move(e.file));
+  row.emplace_back(static_cast<std::int64_t>(e.line));
+  row.emplace_back(std::move(e.message));
+}
+
+// The entries become table rows; their strings are moved, not copied.
 void add_entries(Report& report, const std::string& title,
                  std::vector<importers::ReportEntry>&& entries) {
   Table table{{"file", "line", "message"}, {}};
   table.rows.reserve(entries.size());
-  for (auto& e : entries) {
-    auto& row = table.rows.emplace_back();
-    row.reserve(3);
-    row.emplace_back(std::move(e.file));
-    row.emplace_back(static_cast<std::int64_t>(e.line));
-    row.emplace_back(std::move(e.message));
-  }
+  for (auto& e : entries)
+    add_row(table, std::move(e));
   std::vector<importers::ReportEntry>().swap(entries);
   report.sections.push_back({title, std::move(table)});
+}
+
+// One row per created node (an edge list without a nodes file has one per node).
+void add_created(Report& report, importers::ImportReport& r) {
+  Table table{{"file", "line", "message"}, {}};
+  table.rows.reserve(r.created_nodes.size());
+  for (std::size_t i = 0; i < r.created_nodes.size(); ++i)
+    add_row(table, r.created_entry(i));
+  std::vector<importers::CreatedNode>().swap(r.created_nodes);
+  report.sections.push_back({"created nodes", std::move(table)});
 }
 
 void run_validate(ValidateOptions& o) {
@@ -56,7 +68,7 @@ void run_validate(ValidateOptions& o) {
   add("defaults applied", r.defaulted.size());
   add("rows rejected", r.rejected.size());
   report.sections.push_back({"import", std::move(summary)});
-  add_entries(report, "created nodes", std::move(r.created_nodes));
+  add_created(report, r);
   add_entries(report, "merged", std::move(r.merged));
   add_entries(report, "defaulted", std::move(r.defaulted));
   add_entries(report, "rejected", std::move(r.rejected));

@@ -1103,13 +1103,9 @@ struct EndpointResolver {
     detail::check_node_room(g, ctx.file.path, line);
     const auto node = g.add_node(std::string(field.text));
     ctx.state.nodes.push_back(NodeOrigin{{ctx.file_index, line}, true, false, false, false});
-    // Appended rather than formatted: a file without a nodes file creates every node here.
-    constexpr std::string_view kBefore = "node '";
-    constexpr std::string_view kAfter = "' created: an edge names it and no node row defines it";
-    std::string message;
-    message.reserve(kBefore.size() + field.text.size() + kAfter.size());
-    message.append(kBefore).append(field.text).append(kAfter);
-    ctx.state.report.created_nodes.push_back(ReportEntry{ctx.file.path, line, std::move(message)});
+    ctx.state.report.created_nodes.push_back(
+        CreatedNode{std::string(field.text), ctx.file_index, line,
+                    "an edge names it and no node row defines it"});
     return node;
   }
 };

@@ -12,6 +12,12 @@
 #include "importers/merge.hpp"
 
 namespace actornet::importers {
+
+ReportEntry ImportReport::created_entry(std::size_t i) const {
+  const CreatedNode& c = created_nodes.at(i);
+  return ReportEntry{files.at(c.file), c.line, fmt::format("node '{}' created: {}", c.id, c.why)};
+}
+
 namespace {
 
 namespace fs = std::filesystem;

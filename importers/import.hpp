@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph.hpp"
@@ -19,11 +20,22 @@ struct ReportEntry {
   std::string message;
 };
 
+/// A node created because an edge named it and nothing defined it. Kept compact rather than
+/// as a ReportEntry: an edge list without a nodes file creates every node here (10^6 entries
+/// are common), and an entry's own copies of the path and the message cost more time and
+/// memory than the rest of the import report.
+struct CreatedNode {
+  std::string id;          ///< the node's id
+  std::uint32_t file = 0;  ///< the file of the edge that named it: ImportReport::files[file]
+  std::size_t line = 0;    ///< that edge's line
+  std::string_view why;    ///< how the edge named it; points to a string literal
+};
+
 /// What an import read and every decision it took on the user's behalf.
 struct ImportReport {
   std::vector<std::string> files;            ///< files read, in the order they were read
   std::size_t node_rows = 0, edge_rows = 0;  ///< data rows read
-  std::vector<ReportEntry> created_nodes;    ///< nodes created because an edge named them
+  std::vector<CreatedNode> created_nodes;    ///< nodes created because an edge named them
   std::vector<ReportEntry> merged;           ///< duplicate node rows merged (no conflicting value)
   /// Defaults applied, one entry per (file, what) with the count in the message, e.g.
   /// "no Type column: 35 edges read as undirected (pass --directed to change)".
@@ -31,6 +43,9 @@ struct ImportReport {
   std::vector<ReportEntry> rejected;  ///< rows rejected (empty: every malformed row is an error)
   /// Column mapping decisions ("column 'node_type' read as kind") and inferred attribute types.
   std::vector<ReportEntry> notes;
+
+  /// created_nodes[i] as a report line: "node 'ID' created: WHY" at its file and line.
+  ReportEntry created_entry(std::size_t i) const;
 };
 
 /// User overrides for column names, matched case-insensitively; empty = the default names.

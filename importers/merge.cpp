@@ -141,6 +141,10 @@ void merge_into(ImportResult& into, ImportResult&& part) {
 
   auto& r = into.report;
   auto& q = part.report;
+  // The part's files come after those read before: its created nodes point to them there.
+  const auto first_file = static_cast<std::uint32_t>(r.files.size());
+  for (auto& c : q.created_nodes)
+    c.file += first_file;
   append(r.files, std::move(q.files));
   r.node_rows += q.node_rows;
   r.edge_rows += q.edge_rows;

@@ -159,9 +159,11 @@ graph::NodeIndex edge_endpoint(const XmlInput& in, pugi::xml_node edge, const ch
                         "create it)",
                         which, id),
             which);
-  result.report.created_nodes.push_back(
-      {in.path(), in.line_of(edge),
-       fmt::format("node '{}' created: named as edge {} but defined by no <node>", id, which)});
+  // The file being read is the last one listed.
+  result.report.created_nodes.push_back(CreatedNode{
+      id, static_cast<std::uint32_t>(result.report.files.size() - 1), in.line_of(edge),
+      std::string_view(which) == "source" ? "named as edge source but defined by no <node>"
+                                          : "named as edge target but defined by no <node>"});
   check_node_room(in, edge, result.graph);
   return result.graph.add_node(id);
 }

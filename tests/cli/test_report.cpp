@@ -55,7 +55,7 @@ Briefing star_briefing(const graph::Graph& g, const graph::View& view) {
   b.rankings = rank_actors(g, view, analyses::centrality(view), 4, b.group_attribute);
   b.import.files = {"tests/star/edges.csv"};
   b.import.edge_rows = 3;
-  b.import.created_nodes.push_back({"tests/star/edges.csv", 2, "node '<c>' created"});
+  b.import.created_nodes.push_back({"<c>", 0, 2, "an edge names it"});
   b.import.notes.push_back({"tests/star/edges.csv", 1, "column 'Kind' read as relation"});
   b.diagram_svg =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"

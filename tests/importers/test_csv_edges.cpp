@@ -99,11 +99,15 @@ TEST_CASE("edges: nodes named only by edges are created and reported at first me
   CHECK(g.kind_name(1) == "other");
   CHECK(g.node(1).label == "b");
   REQUIRE(r.report.created_nodes.size() == 2);
-  CHECK(r.report.created_nodes[0].file == edges);
+  CHECK(r.report.files[r.report.created_nodes[0].file] == edges);
+  CHECK(r.report.created_nodes[0].id == "b");
   CHECK(r.report.created_nodes[0].line == 2);
-  CHECK(contains(r.report.created_nodes[0].message, "node 'b' created"));
+  const auto entry = r.report.created_entry(0);
+  CHECK(entry.file == edges);
+  CHECK(entry.line == 2);
+  CHECK(entry.message == "node 'b' created: an edge names it and no node row defines it");
   CHECK(r.report.created_nodes[1].line == 3);
-  CHECK(contains(r.report.created_nodes[1].message, "node 'c' created"));
+  CHECK(r.report.created_nodes[1].id == "c");
 }
 
 TEST_CASE("edges: strict mode refuses nodes no node row defines") {

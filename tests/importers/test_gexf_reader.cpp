@@ -222,7 +222,8 @@ TEST_CASE("gexf reader: an edge to a missing node creates it, or is an error wit
   CHECK(r.graph.node_count() == 2);
   REQUIRE(r.report.created_nodes.size() == 1);
   CHECK(r.report.created_nodes[0].line == 5);
-  CHECK(contains(r.report.created_nodes[0].message, "node 'ghost' created"));
+  CHECK(r.report.created_entry(0).message ==
+        "node 'ghost' created: named as edge target but defined by no <node>");
   importers::ImportOptions strict;
   strict.strict = true;
   const auto err = import_error(dir, "m2.gexf", text, strict);

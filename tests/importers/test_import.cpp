@@ -56,7 +56,7 @@ TEST_CASE("nodes files are read before edges files whatever the order given") {
   CHECK(r.graph.node(0).label == "Alpha");
   CHECK(r.graph.kind_name(0) == "person");
   REQUIRE(r.report.created_nodes.size() == 1);
-  CHECK(contains(r.report.created_nodes[0].message, "'b'"));
+  CHECK(r.report.created_nodes[0].id == "b");
   CHECK(r.report.node_rows == 1);
   CHECK(r.report.edge_rows == 1);
 }
