@@ -13,7 +13,9 @@ build_pkgs=(
 )
 # Oracles for the tests and peers for bench/: Debian's Python, not the one on PATH.
 test_pkgs=(python3 python3-networkx python3-igraph python3-numpy python3-scipy libxml2-utils
-  chromium)  # opens the report page headless in tests/report_chromium.sh
+  chromium  # opens the report page headless in tests/report_chromium.sh
+  graphviz  # dot, for formats.adversarial's check of the DOT writer
+  clang libclang-rt-14-dev)  # libFuzzer targets of tests/fuzz (tests/fuzz/run.sh)
 
 wanted=("${build_pkgs[@]}" "${test_pkgs[@]}")
 missing=()

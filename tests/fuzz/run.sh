@@ -15,8 +15,9 @@
 # The growing corpus is kept in build-fuzz/corpus/TARGET (not in git). A crash, leak, timeout
 # or out-of-memory input lands in build-fuzz/findings/TARGET/ and makes the script exit 1; each
 # finding, minimised, belongs in tests/fuzz/regressions/TARGET/ once fixed. Per target, a line
-# "TARGET: N runs in S s, corpus C, findings F" is printed and appended to
-# build-fuzz/fuzz-log.tsv (for tests/fuzz/README.md).
+# "TARGET: N runs in C CPU s (S s wall), corpus K, findings F" is printed and a line (date,
+# target, wall s, CPU s, runs, findings, exit status) appended to build-fuzz/fuzz-log.tsv
+# (for tests/fuzz/README.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,7 +34,7 @@ while (($#)); do
     --seconds) seconds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --replay) replay=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -131,17 +132,28 @@ run_one() {
   local log="$build/logs/$t.log"
   mkdir -p "$build/logs"
   local status=0
+  # Findings of earlier runs stay in $findings for a look; only this run's count.
+  local mark="$build/logs/$t.start"
+  touch "$mark"
   # 2 GB is far above any seed's need: a bigger appetite is a finding.
-  (cd "$findings" && "$build/tests/fuzz/fuzz_$t" "$corpus" "$build/seeds/$t" "${dict[@]}" \
-     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 -max_len=65536 \
-     -print_final_stats=1 > "$log" 2>&1) || status=$?
-  local runs corpus_size found
+  # The subshell's `times` gives the fuzzer's CPU time (user + system), which is what the
+  # record counts: on a busy or niced machine it falls short of the wall-clock --seconds.
+  (cd "$findings" && status=0 && "$build/tests/fuzz/fuzz_$t" "$corpus" "$build/seeds/$t" \
+     "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 -max_len=65536 \
+     -print_final_stats=1 > "$log" 2>&1 || status=$?
+   times > "$log.cpu"
+   exit $status) || status=$?
+  local runs corpus_size found cpu
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   corpus_size=$(find "$corpus" -type f | wc -l)
-  found=$(find "$findings" -type f | wc -l)
-  echo "$t: ${runs:-?} runs in $seconds s, corpus $corpus_size, findings $found, exit $status"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "${runs:-0}" \
-    "$found" "$status" >> "$build/fuzz-log.tsv"
+  found=$(find "$findings" -type f -newer "$mark" | wc -l)
+  # "0m12.345s 0m0.678s" -> whole CPU seconds
+  cpu=$(awk 'END { s = 0; for (i = 1; i <= 2; ++i) { split($i, p, /[ms]/); s += p[1] * 60 + p[2] }
+               printf "%d", s + 0.5 }' "$log.cpu")
+  echo "$t: ${runs:-?} runs in $cpu CPU s ($seconds s wall), corpus $corpus_size," \
+    "findings $found, exit $status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "$cpu" \
+    "${runs:-0}" "$found" "$status" >> "$build/fuzz-log.tsv"
   if ((status != 0 || found > 0)); then
     grep -E "ERROR|SUMMARY|==[0-9]+==|runtime error|deadly signal|Test unit written" "$log" |
       head -20
