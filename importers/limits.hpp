@@ -69,6 +69,12 @@ struct Limits {
   /// (an n x n matrix is then read). A few dozen bytes of header may not claim more.
   std::size_t pajek_vertices = 100'000'000;
   std::size_t dl_count = 1'000'000;
+  /// Pajek creates the vertices `*Vertices N` declares even when the file lists none (an
+  /// edges-only network), about 100 bytes each: past the first pajek_vertices_free, a count
+  /// needs the file to hold at least one byte per pajek_vertices_per_byte vertices (an edge
+  /// line takes several bytes and names two), so a 20-byte file cannot claim gigabytes.
+  std::size_t pajek_vertices_free = 1'000'000;
+  std::size_t pajek_vertices_per_byte = 16;
 };
 
 /// The limits every reader uses.

@@ -22,6 +22,7 @@
 // `[2021-2024]` is [2021, 2025). Otherwise they are kept as the string attribute `pajek_time`
 // (e.g. `1-3,5`) and the element has no validity interval. An edge with several intervals
 // becomes one parallel edge per interval; a vertex with several gets their span (both noted).
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -294,6 +295,13 @@ class PajekReader {
            fmt::format("*Vertices {}: actornet reads Pajek networks of at most {} vertices (see "
                        "Limits in README.md); for a bigger graph use an edge list in CSV",
                        t.text, kLimits.pajek_vertices));
+    const std::uint64_t backed = std::max<std::uint64_t>(
+        kLimits.pajek_vertices_free, std::uint64_t{kLimits.pajek_vertices_per_byte} * text_.size());
+    if (static_cast<std::uint64_t>(*v) > backed)
+      fail(line, t.column,
+           fmt::format("*Vertices {}: a file of {} bytes may declare at most {} vertices (see "
+                       "Limits in README.md); is the count right?",
+                       t.text, text_.size(), backed));
     return static_cast<std::size_t>(*v);
   }
 

@@ -424,6 +424,19 @@ TEST_CASE("limits: counts a Pajek or DL header declares") {
   CHECK(e->line() == 1);
   CHECK(e->column() == 11);
   CHECK(contains(e->message(), "at most 100000000 vertices"));
+  // A count the file cannot back (a fuzzing finding: 20 bytes asked for 8.6 million vertices);
+  // a file of 16 bytes per 256 vertices more may (edges-only networks list no vertices).
+  e = import_error(dir, "unbacked.net", "%\r\n*vertices 8600240");
+  REQUIRE(e);
+  CHECK(e->line() == 2);
+  CHECK(contains(e->message(), "a file of 20 bytes may declare at most 1000000 vertices"));
+  e = import_error(dir, "over.net", "*Vertices 1000001\n");
+  REQUIRE(e);
+  CHECK(contains(e->message(), "at most 1000000 vertices"));
+  std::string edges = "*Vertices 1000100\n*Edges\n";
+  while (edges.size() * 16 < 1000100)
+    edges += "1 2\n";
+  CHECK_FALSE(import_error(dir, "backed.net", edges));
   e = import_error(dir, "big.dl", "DL n=1000001\nformat=edgelist1\ndata:\n1 2\n");
   REQUIRE(e);
   CHECK(e->line() == 1);
