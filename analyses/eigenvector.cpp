@@ -126,23 +126,6 @@ void step_blocks(Shared& s, std::size_t first, std::size_t last) {
   }
 }
 
-// Contiguous runs of blocks, one per thread, with about the same number of arcs plus vertices.
-std::vector<std::size_t> partition_blocks(const Component& c, std::uint32_t n, std::size_t blocks,
-                                          unsigned threads) {
-  const double total = static_cast<double>(c.offsets[n]) + n;
-  std::vector<std::size_t> cut(threads + 1, blocks);
-  cut[0] = 0;
-  unsigned t = 1;
-  for (std::size_t b = 0; b < blocks && t < threads; ++b) {
-    const std::uint32_t end =
-        static_cast<std::uint32_t>(std::min<std::size_t>((b + 1) * kEigenvectorBlock, n));
-    const double done = static_cast<double>(c.offsets[end]) + end;
-    while (t < threads && done >= total * t / threads)
-      cut[t++] = b + 1;
-  }
-  return cut;
-}
-
 // The verdict after a step with spread c_k = spreads.back(): settled, hopeless, or go on.
 enum class Verdict { Continue, Converged, GiveUp };
 
@@ -183,7 +166,8 @@ Solved power_iteration(const Component& c, bool weighted, unsigned threads) {
   const std::uint32_t n = static_cast<std::uint32_t>(c.members.size());
   const std::size_t blocks = (std::size_t{n} + kEigenvectorBlock - 1) / kEigenvectorBlock;
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
-  const std::vector<std::size_t> cut = partition_blocks(c, n, blocks, threads);
+  const std::vector<std::size_t> cut =
+      detail::balanced_runs(c.offsets, kEigenvectorBlock, blocks, threads);
 
   Shared s;
   s.c = &c;
@@ -286,7 +270,8 @@ Solved arpack(const Component& c, bool weighted, unsigned threads,
   const auto n = static_cast<std::uint32_t>(c.members.size());
   const std::size_t blocks = (std::size_t{n} + kEigenvectorBlock - 1) / kEigenvectorBlock;
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
-  Product product{&c, weighted, partition_blocks(c, n, blocks, threads)};
+  Product product{&c, weighted,
+                  detail::balanced_runs(c.offsets, kEigenvectorBlock, blocks, threads)};
   igraph_arpack_options_t options;
   igraph_arpack_options_init(&options);
   options.n = static_cast<int>(n);

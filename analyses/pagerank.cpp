@@ -159,23 +159,6 @@ void step_blocks(Shared& s, std::size_t first, std::size_t last) {
   }
 }
 
-// Contiguous runs of blocks, one per thread, with about the same number of arcs plus vertices.
-std::vector<std::size_t> partition_blocks(const InArcs& arcs, std::uint32_t n, std::size_t blocks,
-                                          unsigned threads) {
-  const double total = static_cast<double>(arcs.offsets[n]) + n;
-  std::vector<std::size_t> cut(threads + 1, blocks);
-  cut[0] = 0;
-  unsigned t = 1;
-  for (std::size_t b = 0; b < blocks && t < threads; ++b) {
-    const std::uint32_t end =
-        static_cast<std::uint32_t>(std::min<std::size_t>((b + 1) * kPageRankBlock, n));
-    const double done = static_cast<double>(arcs.offsets[end]) + end;
-    while (t < threads && done >= total * t / threads)
-      cut[t++] = b + 1;
-  }
-  return cut;
-}
-
 }  // namespace
 
 PageRankResult pagerank(const graph::View& view, const std::vector<double>* weights, double damping,
@@ -209,7 +192,8 @@ PageRankResult pagerank(const graph::View& view, const std::vector<double>* weig
   const InArcs arcs = build_in_arcs(view, weights);
   const std::size_t blocks = (std::size_t{n} + kPageRankBlock - 1) / kPageRankBlock;
   threads = detail::thread_count(threads, blocks);
-  const std::vector<std::size_t> cut = partition_blocks(arcs, n, blocks, threads);
+  const std::vector<std::size_t> cut =
+      detail::balanced_runs(arcs.offsets, kPageRankBlock, blocks, threads);
 
   Shared s;
   s.arcs = &arcs;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <thread>
 #include <vector>
@@ -52,6 +53,27 @@ void run_blocks(std::size_t items, std::size_t block, unsigned threads, Work&& w
     th.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+/// Splits `blocks` blocks of `block` vertices of a CSR (`offsets`: its n + 1 arc offsets) into
+/// `threads` contiguous runs with about the same number of arcs plus vertices each: run t is
+/// blocks [cut[t], cut[t + 1]) of the threads + 1 cuts returned. The same blocks and the same
+/// order of work within them for every split, so results need not depend on it.
+inline std::vector<std::size_t> balanced_runs(const std::vector<std::uint32_t>& offsets,
+                                              std::size_t block, std::size_t blocks,
+                                              unsigned threads) {
+  const std::size_t n = offsets.size() - 1;
+  const double total = static_cast<double>(offsets[n]) + static_cast<double>(n);
+  std::vector<std::size_t> cut(threads + 1, blocks);
+  cut[0] = 0;
+  unsigned t = 1;
+  for (std::size_t b = 0; b < blocks && t < threads; ++b) {
+    const std::size_t end = std::min((b + 1) * block, n);
+    const double done = static_cast<double>(offsets[end]) + static_cast<double>(end);
+    while (t < threads && done >= total * t / threads)
+      cut[t++] = b + 1;
+  }
+  return cut;
 }
 
 /// Runs work(t) for t = 0..threads-1, t = 0 on the calling thread, for iterative methods whose
