@@ -97,7 +97,7 @@ std::vector<PlannedColumn> plan(const std::vector<graph::AttrColumn>& columns, s
     const auto name = detail::escape_braces(column.name);
     std::size_t present = 0;
     for (std::size_t i = 0; i < count; ++i)
-      if (!graph::is_missing(detail::value_at(column, i))) ++present;
+      if (!graph::is_missing(column.get(i))) ++present;
     std::string why;
     for (auto role : roles)
       if (iequal(column.name, role)) why = "its name is a column of the format";
@@ -120,7 +120,7 @@ std::vector<PlannedColumn> plan(const std::vector<graph::AttrColumn>& columns, s
     p.cells.resize(count);
     std::size_t empty_strings = 0, lost_lists = 0, out_of_range = 0;
     for (std::size_t i = 0; i < count; ++i) {
-      const auto& v = detail::value_at(column, i);
+      const auto& v = column.get(i);
       if (graph::is_missing(v)) continue;
       if (const auto* s = std::get_if<std::string>(&v); s && s->empty()) ++empty_strings;
       if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {

@@ -62,7 +62,7 @@ std::string write_dot(const graph::Graph& input, const ExportOptions& input_opti
           out[c] = true;
           std::size_t n = 0;
           for (std::size_t i = 0; i < count; ++i)
-            if (!graph::is_missing(detail::value_at(columns[c], i))) ++n;
+            if (!graph::is_missing(columns[c].get(i))) ++n;
           log.add(fmt::format("{} attribute '{}' not written: its name is a field of the format "
                               "({{}} values)",
                               element, detail::escape_braces(r)),
@@ -86,7 +86,7 @@ std::string write_dot(const graph::Graph& input, const ExportOptions& input_opti
                         const std::vector<bool>& skipped, std::size_t element) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (skipped[c]) continue;
-      const auto& v = detail::value_at(columns[c], element);
+      const auto& v = columns[c].get(element);
       if (graph::is_missing(v)) continue;
       out += fmt::format(", {}={}", dot_string(columns[c].name, unsafe),
                          dot_string(graph::format_value(v), unsafe));

@@ -143,7 +143,7 @@ std::vector<double> node_sizes(const graph::Graph& g, const std::vector<graph::A
   double lo = INFINITY, hi = -INFINITY;
   std::vector<double> raw(g.node_count(), std::nan(""));
   for (std::size_t n = 0; n < g.node_count(); ++n) {
-    const auto& v = detail::value_at(*it, n);
+    const auto& v = it->get(n);
     if (const auto* d = std::get_if<double>(&v)) raw[n] = *d;
     if (const auto* i = std::get_if<std::int64_t>(&v)) raw[n] = static_cast<double>(*i);
     if (std::isfinite(raw[n])) {
@@ -215,8 +215,7 @@ std::string write_gexf(const graph::Graph& input, const ExportOptions& input_opt
       drops.add(fmt::format("node attribute '{}' not written ({{}} values): GEXF needs the name "
                             "for the node's own field",
                             detail::escape_braces(col.name)),
-                std::count_if(col.values.begin(), col.values.end(),
-                              [](const auto& v) { return !graph::is_missing(v); }));
+                col.present());
       continue;
     }
     node_written[c] = true;
@@ -238,8 +237,7 @@ std::string write_gexf(const graph::Graph& input, const ExportOptions& input_opt
       drops.add(fmt::format("edge attribute '{}' not written ({{}} values): GEXF needs the name "
                             "for the interval's precision",
                             detail::escape_braces(col.name)),
-                std::count_if(col.values.begin(), col.values.end(),
-                              [](const auto& v) { return !graph::is_missing(v); }));
+                col.present());
       continue;
     }
     edge_written[c] = true;
@@ -262,7 +260,7 @@ std::string write_gexf(const graph::Graph& input, const ExportOptions& input_opt
     add_value(attvalues, el, "kind", g.kind_name(n));
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (!node_written[c]) continue;
-      const auto& v = detail::value_at(columns[c], n);
+      const auto& v = columns[c].get(n);
       if (!graph::is_missing(v))
         add_value(attvalues, el, attribute_id(columns[c]), xml::value_text(v));
     }

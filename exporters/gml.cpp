@@ -83,7 +83,7 @@ std::vector<bool> writable(const std::vector<graph::AttrColumn>& columns, std::s
     ok[c] = false;
     std::size_t n = 0;
     for (std::size_t i = 0; i < count; ++i)
-      if (!graph::is_missing(detail::value_at(columns[c], i))) ++n;
+      if (!graph::is_missing(columns[c].get(i))) ++n;
     log.add(fmt::format("{} attribute '{}' not written: {} ({{}} values)", element,
                         detail::escape_braces(name),
                         is_reserved ? "its name is a field of the format"
@@ -98,7 +98,7 @@ void write_attributes(std::string& out, const std::vector<graph::AttrColumn>& co
                       std::vector<std::size_t>& short_lists) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (!ok[c]) continue;
-    const auto& v = detail::value_at(columns[c], element);
+    const auto& v = columns[c].get(element);
     if (graph::is_missing(v)) continue;
     const auto& name = columns[c].name;
     if (const auto* s = std::get_if<std::string>(&v)) {
@@ -129,7 +129,7 @@ void log_lists(const std::vector<graph::AttrColumn>& columns, const std::vector<
     if (!ok[c] || columns[c].type != graph::AttrType::List) continue;
     std::size_t present = 0, empty = 0;
     for (std::size_t i = 0; i < count; ++i) {
-      const auto* list = std::get_if<std::vector<std::string>>(&detail::value_at(columns[c], i));
+      const auto* list = std::get_if<std::vector<std::string>>(&columns[c].get(i));
       if (!list) continue;
       ++present;
       if (list->empty()) ++empty;

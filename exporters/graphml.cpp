@@ -66,12 +66,6 @@ void data(pugi::xml_node element, const std::string& key, const std::string& tex
   d.text() = text.c_str();
 }
 
-std::size_t present(const graph::AttrColumn& column) {
-  return static_cast<std::size_t>(
-      std::count_if(column.values.begin(), column.values.end(),
-                    [](const auto& v) { return !graph::is_missing(v); }));
-}
-
 }  // namespace
 
 std::string write_graphml(const graph::Graph& input, const ExportOptions& input_options,
@@ -127,7 +121,7 @@ std::string write_graphml(const graph::Graph& input, const ExportOptions& input_
       drops.add(fmt::format("node attribute '{}' not written ({{}} values): the name is taken "
                             "by the node's own field",
                             detail::escape_braces(col.name)),
-                present(col));
+                col.present());
       continue;
     }
     node_keys[c] = keys.add("node", col.name, col.type);
@@ -146,7 +140,7 @@ std::string write_graphml(const graph::Graph& input, const ExportOptions& input_
       drops.add(fmt::format("edge attribute '{}' not written ({{}} values): the name is taken "
                             "by the edge's own field",
                             detail::escape_braces(col.name)),
-                present(col));
+                col.present());
       continue;
     }
     edge_keys[c] = keys.add("edge", col.name, col.type);
@@ -170,7 +164,7 @@ std::string write_graphml(const graph::Graph& input, const ExportOptions& input_
     }
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (node_keys[c].empty()) continue;
-      const auto& v = detail::value_at(columns[c], n);
+      const auto& v = columns[c].get(n);
       if (!graph::is_missing(v)) data(el, node_keys[c], xml::value_text(v));
     }
   }

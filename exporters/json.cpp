@@ -42,7 +42,7 @@ void put_attributes(ordered_json& obj, const std::vector<graph::AttrColumn>& col
                     std::size_t element, const std::vector<bool>& skip, std::size_t& non_finite) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (skip[c]) continue;
-    const auto& v = detail::value_at(columns[c], element);
+    const auto& v = columns[c].get(element);
     if (graph::is_missing(v)) continue;
     obj[columns[c].name] = to_json(v, non_finite);
   }
@@ -60,7 +60,7 @@ std::vector<bool> reserved_columns(const std::vector<graph::AttrColumn>& columns
         skip[c] = true;
         std::size_t n = 0;
         for (std::size_t i = 0; i < count; ++i)
-          if (!graph::is_missing(detail::value_at(columns[c], i))) ++n;
+          if (!graph::is_missing(columns[c].get(i))) ++n;
         log.add(fmt::format("{} attribute '{}' not written: its name is a field of the format "
                             "({{}} values)",
                             element, detail::escape_braces(name)),

@@ -13,10 +13,9 @@ std::vector<graph::AttrColumn> node_columns(const graph::Graph& graph,
                                             const ExportOptions& options) {
   std::vector<graph::AttrColumn> columns = graph.node_attributes().columns();
   for (const auto& [name, scores] : options.scores) {
-    graph::AttrColumn column{name, graph::AttrType::Real, {}};
-    column.values.resize(graph.node_count());
+    graph::AttrColumn column(name, graph::AttrType::Real);
     for (std::size_t n = 0; n < graph.node_count() && n < scores.size(); ++n)
-      if (!std::isnan(scores[n])) column.values[n] = scores[n];
+      if (!std::isnan(scores[n])) column.set(n, scores[n]);
     bool replaced = false;
     for (auto& existing : columns)
       if (existing.name == name) {
@@ -153,16 +152,17 @@ FittedGraph::FittedGraph(const graph::Graph& graph, const ExportOptions& options
                          DropLog& log)
     : graph_(&graph), options_(&options) {
   const auto all_fit = [&](const graph::AttributeTable& table) {
+    bool fit = true;
     for (const auto& column : table.columns()) {
-      if (!fits(column.name, which)) return false;
-      for (const auto& v : column.values) {
-        if (const auto* s = std::get_if<std::string>(&v); s && !fits(*s, which)) return false;
+      fit = fit && fits(column.name, which);
+      column.for_each([&](std::size_t, const graph::Value& v) {
+        if (const auto* s = std::get_if<std::string>(&v)) fit = fit && fits(*s, which);
         if (const auto* list = std::get_if<std::vector<std::string>>(&v))
           for (const auto& item : *list)
-            if (!fits(item, which)) return false;
-      }
+            fit = fit && fits(item, which);
+      });
     }
-    return true;
+    return fit;
   };
   bool ok = all_fit(graph.node_attributes()) && all_fit(graph.edge_attributes());
   for (graph::NodeIndex n = 0; ok && n < graph.node_count(); ++n)
@@ -223,9 +223,7 @@ FittedGraph::FittedGraph(const graph::Graph& graph, const ExportOptions& options
         collision(fmt::format("{} attribute names", element), from.column(*other).name, column.name,
                   name, which);
       const auto c = to.declare(name, column.type);
-      for (std::size_t i = 0; i < column.values.size(); ++i) {
-        const auto& v = column.values[i];
-        if (graph::is_missing(v)) continue;
+      column.for_each([&](std::size_t i, const graph::Value& v) {
         if (const auto* s = std::get_if<std::string>(&v)) {
           to.set(c, i, fit(*s));
         } else if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
@@ -238,7 +236,7 @@ FittedGraph::FittedGraph(const graph::Graph& graph, const ExportOptions& options
         } else {
           to.set(c, i, v);
         }
-      }
+      });
     }
   };
   copy_table(graph.node_attributes(), out.node_attributes(), "node");
@@ -271,14 +269,7 @@ std::string real_literal(double value) {
 }
 
 bool has_values(const graph::AttrColumn& column, std::size_t count) {
-  for (std::size_t i = 0; i < count && i < column.values.size(); ++i)
-    if (!graph::is_missing(column.values[i])) return true;
-  return false;
-}
-
-const graph::Value& value_at(const graph::AttrColumn& column, std::size_t element) {
-  static const graph::Value kMissing;
-  return element < column.values.size() ? column.values[element] : kMissing;
+  return column.present_below(count) > 0;
 }
 
 void log_type_losses(const std::vector<graph::AttrColumn>& columns, std::size_t count,
@@ -287,9 +278,7 @@ void log_type_losses(const std::vector<graph::AttrColumn>& columns, std::size_t 
   for (const auto& column : columns) {
     const auto as = lost(column.type);
     if (as.empty()) continue;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < count && i < column.values.size(); ++i)
-      if (!graph::is_missing(column.values[i])) ++n;
+    const std::size_t n = column.present_below(count);
     log.add(fmt::format("{} attribute '{}' ({}): {{}} values written as {}", element,
                         escape_braces(column.name), graph::to_string(column.type), as),
             n);

@@ -88,9 +88,6 @@ std::string real_literal(double value);
 /// Whether any value of `column` for elements 0..count-1 is present.
 bool has_values(const graph::AttrColumn& column, std::size_t count);
 
-/// The value of `column` for `element` (missing past the end).
-const graph::Value& value_at(const graph::AttrColumn& column, std::size_t element);
-
 /// Counts per attribute the present values whose type the format cannot hold and logs one
 /// drop per attribute: "attribute 'name' (type): {} values written as <as>". `lost` says which
 /// types the format cannot keep and how it writes them instead (empty = kept).

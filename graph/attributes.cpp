@@ -82,7 +82,7 @@ std::size_t AttributeTable::declare(std::string_view name, AttrType type) {
                                    name, to_string(columns_[*existing].type), to_string(type)));
     return *existing;
   }
-  columns_.push_back(AttrColumn{std::string(name), type, {}});
+  columns_.emplace_back(std::string(name), type);
   index_.emplace(std::string(name), columns_.size() - 1);
   return columns_.size() - 1;
 }
@@ -98,17 +98,64 @@ void AttributeTable::set(std::size_t column, std::size_t element, Value value) {
   if (!is_missing(value) && !matches_type(value, col.type))
     throw InputError(fmt::format("attribute '{}' holds {} values; got '{}'", col.name,
                                  to_string(col.type), format_value(value)));
-  if (element >= col.values.size()) {
-    if (is_missing(value)) return;
-    col.values.resize(element + 1);
-  }
-  col.values[element] = std::move(value);
+  col.set(element, std::move(value));
 }
 
 const Value& AttributeTable::get(std::size_t column, std::size_t element) const {
-  static const Value kMissing;
-  const AttrColumn& col = columns_.at(column);
-  return element < col.values.size() ? col.values[element] : kMissing;
+  return columns_.at(column).get(element);
+}
+
+namespace {
+const Value kMissing;
+}  // namespace
+
+const Value& AttrColumn::get(std::size_t element) const {
+  if (element < dense_.size()) return dense_[element];
+  if (sparse_.empty()) return kMissing;
+  const auto it = sparse_.find(element);
+  return it == sparse_.end() ? kMissing : it->second;
+}
+
+void AttrColumn::set(std::size_t element, Value value) {
+  const bool given = !is_missing(value);
+  if (element < dense_.size()) {
+    const bool had = !is_missing(dense_[element]);
+    dense_[element] = std::move(value);
+    present_ = present_ + given - had;
+    return;
+  }
+  const auto it = sparse_.find(element);
+  if (!given) {
+    if (it != sparse_.end()) {
+      sparse_.erase(it);
+      --present_;
+    }
+    return;
+  }
+  if (it == sparse_.end()) ++present_;
+  // Dense up to `element` while about a quarter of the slots would hold a value (the slack
+  // keeps small columns dense); otherwise sparse. Entries the dense part grows over move in.
+  constexpr std::size_t kSlack = 64;
+  if (element < 4 * present_ + kSlack) {
+    dense_.resize(element + 1);
+    for (auto moved = sparse_.begin(); moved != sparse_.end() && moved->first <= element;
+         moved = sparse_.erase(moved))
+      dense_[moved->first] = std::move(moved->second);
+    dense_[element] = std::move(value);
+  } else if (it != sparse_.end()) {
+    it->second = std::move(value);
+  } else {
+    sparse_.emplace(element, std::move(value));
+  }
+}
+
+std::size_t AttrColumn::present_below(std::size_t count) const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < count && i < dense_.size(); ++i)
+    n += !is_missing(dense_[i]);
+  for (auto it = sparse_.begin(); it != sparse_.end() && it->first < count; ++it)
+    ++n;
+  return n;
 }
 
 }  // namespace actornet::graph

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,10 +45,41 @@ bool is_missing(const Value& v);
 std::string format_value(const Value& v);
 
 /// A named, typed column of values indexed by node or edge index.
-struct AttrColumn {
+///
+/// The values are held densely (one Value per element) from element 0 for as long as at least
+/// about a quarter of those slots hold a value, and in an ordered map past that: a file that
+/// gives each of thousands of attributes a value on a few of a million nodes costs memory in
+/// proportion to the values it holds, not to attributes x elements (40 bytes each).
+class AttrColumn {
+ public:
+  AttrColumn(std::string column_name, AttrType column_type)
+      : name(std::move(column_name)), type(column_type) {}
+
   std::string name;
   AttrType type = AttrType::String;
-  std::vector<Value> values;  ///< may be shorter than the element count: missing past the end
+
+  /// The value of `element`; missing when it has none. O(1) in the dense part, O(log n) past it.
+  const Value& get(std::size_t element) const;
+  /// Stores `value` for `element`; a missing value removes the element's value. The type is
+  /// not checked here (AttributeTable::set does).
+  void set(std::size_t element, Value value);
+  /// The number of elements with a value.
+  std::size_t present() const { return present_; }
+  /// The number of elements below `count` with a value.
+  std::size_t present_below(std::size_t count) const;
+  /// Calls f(element, value) for every element with a value, in increasing element order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::size_t i = 0; i < dense_.size(); ++i)
+      if (!is_missing(dense_[i])) f(i, dense_[i]);
+    for (const auto& [element, value] : sparse_)
+      f(element, value);
+  }
+
+ private:
+  std::vector<Value> dense_;             ///< elements 0 .. dense_.size() - 1
+  std::map<std::size_t, Value> sparse_;  ///< elements from dense_.size() on, never missing
+  std::size_t present_ = 0;
 };
 
 /// The attributes of one element kind (nodes or edges).

@@ -51,7 +51,7 @@ std::size_t changed_texts(const graph::Graph& g, bool (*unholdable)(char32_t)) {
   for (const auto* table : {&g.node_attributes(), &g.edge_attributes()})
     for (const auto& column : table->columns()) {
       n += changed(column.name);
-      for (const auto& v : column.values) {
+      column.for_each([&](std::size_t, const graph::Value& v) {
         if (const auto* s = std::get_if<std::string>(&v)) n += changed(*s);
         if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
           bool any = false;
@@ -59,7 +59,7 @@ std::size_t changed_texts(const graph::Graph& g, bool (*unholdable)(char32_t)) {
             any = any || changed(item);
           n += any;
         }
-      }
+      });
     }
   return n;
 }
