@@ -208,9 +208,10 @@ std::vector<Section> attack_sections(const graph::Graph& g, const graph::View& v
       options.given = tenure_end_order(g, view);
       c.mode = "by end of office";
       if (options.given.empty())
-        std::cerr << "actornet: note: --attack tenure-end removes no one: no holder of a "
-                     "holds_office edge in the view has left every office (keep holds_office "
-                     "in --relations and positions in --kinds)\n";
+        print_message("note",
+                      "--attack tenure-end removes no one: no holder of a holds_office edge in "
+                      "the view has left every office (keep holds_office in --relations and "
+                      "positions in --kinds)");
     } else {
       options.order = analyses::AttackOrder::Given;
       options.given = list_order(g, view, flags.list);

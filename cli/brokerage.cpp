@@ -61,11 +61,10 @@ void run_brokerage(BrokerageCliOptions& o) {
   holes_options.use_weights = o.weights;
   const auto holes = analyses::structural_holes(view, holes_options);
   for (const auto& note : holes.notes)
-    std::cerr << "actornet: note: " << note << "\n";
+    print_message("note", note);
   if (partition.missing > 0)
-    std::cerr << fmt::format(
-        "actornet: note: {} node(s) have no '{}'; they form the group \"(none)\"\n",
-        partition.missing, attribute);
+    print_message("note", fmt::format("{} node(s) have no '{}'; they form the group \"(none)\"",
+                                      partition.missing, attribute));
 
   Report report;
   if (!source.description.empty()) report.preamble.push_back(source.description);

@@ -92,8 +92,8 @@ void run_centrality(CentralityCliOptions& o) {
   const auto result = analyses::centrality(view, to_options(o));
   const std::string guarantee = result.approx ? describe_approx(view, *result.approx, o) : "";
   for (const auto& note : result.notes)
-    std::cerr << "actornet: note: " << note << "\n";
-  if (!guarantee.empty()) std::cerr << "actornet: note: " << guarantee << "\n";
+    print_message("note", note);
+  if (!guarantee.empty()) print_message("note", guarantee);
 
   // Rows ordered by the sort measure (highest first, NaN last), ties by node id.
   std::size_t key = 0;

@@ -167,8 +167,8 @@ importers::ImportResult load(InputOptions& o, bool quiet_report) {
       parts.push_back(d.message);
     if (!r.rejected.empty()) parts.push_back(fmt::format("{} rows rejected", r.rejected.size()));
     if (!parts.empty())
-      std::cerr << fmt::format("actornet: import: {} (details: actornet validate)\n",
-                               fmt::join(parts, "; "));
+      print_message("import",
+                    fmt::format("{} (details: actornet validate)", fmt::join(parts, "; ")));
   }
   return result;
 }

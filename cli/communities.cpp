@@ -37,7 +37,7 @@ void run_communities(CommunitiesCliOptions& o) {
   const auto& g = *source.graph;
   const auto r = analyses::communities(view, to_community_options(o.community));
   for (const auto& note : r.notes)
-    std::cerr << "actornet: note: " << note << "\n";
+    print_message("note", note);
   const std::string attribute = o.partition.empty() ? default_partition_attribute(g) : o.partition;
   std::optional<Partition> partition;
   if (!attribute.empty()) partition = partition_by(g, view, attribute, "--partition");

@@ -63,7 +63,7 @@ void run_export(ExportCliOptions& o) {
     const auto undirected =
         build_view(imported.graph, undirected_flags, o.project, undirected_source);
     for (const auto& note : add_structure_attributes(projected, g, view, undirected, o.structure))
-      std::cerr << "actornet: note: " << note << "\n";
+      print_message("note", note);
   }
 
   exporters::ExportOptions options;
@@ -83,7 +83,7 @@ void run_export(ExportCliOptions& o) {
   if (!centrality.measures.empty()) {
     const auto result = analyses::centrality(view, centrality);
     for (const auto& note : result.notes)
-      std::cerr << "actornet: note: " << note << "\n";
+      print_message("note", note);
     for (std::size_t i = 0; i < result.measures.size(); ++i)
       options.scores.emplace_back(std::string(analyses::to_string(result.measures[i])),
                                   result.scores[i]);
@@ -99,7 +99,7 @@ void run_export(ExportCliOptions& o) {
   exporters::ExportReport report;
   const auto files = exporters::export_graph(projected, format, options, report);
   for (const auto& line : report.dropped)
-    std::cerr << "actornet: export: warning: " << line << "\n";
+    print_message("export: warning", line);
   if (files.size() == 1 && files.front().name.empty()) {
     write_output(o.output, files.front().content);
     return;

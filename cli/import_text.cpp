@@ -37,8 +37,8 @@ void run_import_text(ImportTextOptions& o) {
   const auto result = importers::text::import_articles(o.articles, o.gazetteer);
   const auto& g = result.graph;
   for (const auto& note : result.report.notes)
-    std::cerr << "actornet: import-text: " << (note.file.empty() ? "" : note.file + ": ")
-              << note.message << "\n";
+    print_message("import-text",
+                  note.file.empty() ? note.message : note.file + ": " + note.message);
 
   Table ties{{"source", "target", "relation", "date", "article", "sentence", "evidence"}, {}};
   for (graph::EdgeIndex e = 0; e < g.edge_count(); ++e) {
@@ -59,7 +59,7 @@ void run_import_text(ImportTextOptions& o) {
     exporters::ExportReport export_report;
     const auto files = exporters::export_graph(g, *format, {}, export_report);
     for (const auto& line : export_report.dropped)
-      std::cerr << "actornet: import-text: warning: " << line << "\n";
+      print_message("import-text: warning", line);
     if (files.size() == 1 && files.front().name.empty()) {
       write_output(o.output, files.front().content);
     } else {

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "actornet: error: " << e.what()
+    std::cerr << "actornet: error: " << actornet::cli::terminal_text(e.what())
               << "\nRun 'actornet --help' or 'actornet COMMAND --help' for usage.\n";
     return 2;
   } catch (const actornet::InputError& e) {

@@ -272,6 +272,10 @@ class PendingTemp {
 
 }  // namespace
 
+void print_message(std::string_view what, std::string_view text) {
+  std::cerr << "actornet: " << what << ": " << terminal_text(text) << "\n";
+}
+
 void install_signal_handlers() {
   for (int signal : {SIGINT, SIGTERM, SIGHUP})
     std::signal(signal, on_fatal_signal);

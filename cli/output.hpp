@@ -63,6 +63,11 @@ std::string render(const Report& report, Format format, int precision = 6);
 /// Throws std::runtime_error naming the path and the system's reason.
 void write_output(const std::string& path, std::string_view content);
 
+/// Prints `actornet: WHAT: TEXT` and a line feed on stderr, with TEXT through terminal_text
+/// (escape.hpp): notes and warnings quote ids, names and paths from the data, which must not
+/// reach the terminal as control sequences or as line breaks that fake another message.
+void print_message(std::string_view what, std::string_view text);
+
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary file write_output is writing (if any)
 /// before the process dies of the signal (so the shell sees 128 + signal), and makes a write
 /// past the file-size limit (`ulimit -f`) fail with an error instead of killing the process.

@@ -51,7 +51,7 @@ void run_resilience(ResilienceCliOptions& o) {
   }
   const auto r = analyses::resilience(view, a, b, options);
   for (const auto& note : r.notes)
-    std::cerr << "actornet: note: " << note << "\n";
+    print_message("note", note);
 
   Report report;
   report.preamble.push_back(describe_view(view, o.view, false));

@@ -94,7 +94,7 @@ void run_scenario(ScenarioCliOptions& o) {
   const auto sides = side_chooser(o.side_a, o.side_b);
   const auto r = analyses::evaluate_scenario(g, scenario, sides, options);
   for (const auto& note : r.notes)
-    std::cerr << "actornet: note: " << note << "\n";
+    print_message("note", note);
 
   const bool show_without = o.successors != "yes";
   const bool show_with = o.successors != "no";

@@ -116,7 +116,7 @@ void run_timeline(TimelineCliOptions& o) {
   const auto& g = imported.graph;
   const auto r = analyses::timeline(g, t);
   for (const auto& note : r.notes)
-    std::cerr << "actornet: note: " << note << "\n";
+    print_message("note", note);
 
   // Rows by peak score (highest first), ties by id.
   std::vector<std::size_t> order(r.nodes.size());

@@ -1,6 +1,8 @@
 // Text printed on a terminal: data may hold control sequences (ESC [ ... m recolours, ESC ] 0 ;
 // retitles, U+009B is a one-byte CSI) and bidirectional overrides; none of them may reach the
 // terminal as such, from the Table format or from an error message.
+#include <iostream>
+#include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -42,4 +44,15 @@ TEST_CASE("the Table format escapes every data text; CSV and JSON keep the data"
   CHECK(text.find("# file \\x1b[2J.csv") != std::string::npos);
   const std::string json = actornet::cli::render(report, actornet::cli::Format::Json, 6);
   CHECK(json.find("\\u001b]0;pwned\\u0007") != std::string::npos);
+}
+
+TEST_CASE("notes and warnings on stderr escape what they quote, line breaks included") {
+  std::ostringstream captured;
+  auto* const saved = std::cerr.rdbuf(captured.rdbuf());
+  actornet::cli::print_message("note", "attribute 'x\x1b[2J' \u202e\nactornet: error: fake");
+  actornet::cli::print_message("export: warning", "plain");
+  std::cerr.rdbuf(saved);
+  CHECK(captured.str() ==
+        "actornet: note: attribute 'x\\x1b[2J' \\u202e\\nactornet: error: fake\n"
+        "actornet: export: warning: plain\n");
 }
