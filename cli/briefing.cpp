@@ -259,7 +259,7 @@ constexpr const char* kStyle = R"(
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff;
   font: 15px/1.5 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; }
-main { max-width: 1280px; margin: 0 auto; padding: 28px 36px 48px; }
+main { max-width: 1280px; margin: 0 auto; padding: 28px 36px 48px; overflow-wrap: anywhere; }
 header { border-bottom: 3px solid var(--accent); padding-bottom: 12px; margin-bottom: 20px; }
 .kicker { margin: 0; color: var(--accent); font-size: 12px; font-weight: 700;
   letter-spacing: .12em; text-transform: uppercase; }

@@ -10,7 +10,10 @@
 #     inlined as SVG, and the labels show as text;
 #   - a copy of the page with a trap for alert(), confirm(), prompt() and print() loaded first
 #     never springs it, while the same trap does spring on a copy with an injected
-#     <img onerror> (so the check can fail).
+#     <img onerror> (so the check can fail);
+#   - laid out in a 1280 px window, nothing is wider than its box: the page does not scroll
+#     sideways and no 10 kB label pushes a ranking card's scores out (while, without the
+#     page's overflow-wrap rule, a card does overflow: the check can fail).
 #   report_adversarial.sh ACTORNET FIXTURE
 # Exit 77 (ctest: skipped) when the file checks pass but /usr/bin/chromium is not installed.
 set -u
@@ -99,23 +102,46 @@ sys.exit(1 if bad else 0)
 PY
 }
 
-# The page with a trap loaded first; prints "sprung" when a dialog function was called.
-trap_page() {
-  local page=$1 copy=$2 extra=${3:-}
-  "$python" - "$page" "$copy" "$extra" <<'PY'
+# A copy of page $1 at $2 with $3 inserted after <head>, $4 before </main> and $5 before
+# </body>, once $6 (when given) is removed.
+edit_page() {
+  "$python" - "$@" <<'PY'
 import sys
-page, copy, extra = sys.argv[1:]
+page, copy, head, main_end, body_end, remove = (sys.argv[1:] + [""] * 6)[:6]
 html = open(page, encoding="utf-8").read()
-trap = ("<script>(function(){var s=function(){document.documentElement.setAttribute("
-        "'data-trap','sprung');};window.alert=s;window.confirm=s;window.prompt=s;"
-        "window.print=s;})();</script>")
-html = html.replace("<head>", "<head>" + trap, 1).replace("</main>", extra + "</main>", 1)
+if remove:
+    html = html.replace(remove, "")
+html = html.replace("<head>", "<head>" + head, 1).replace("</main>", main_end + "</main>", 1)
+html = html.replace("</body>", body_end + "</body>", 1)
 open(copy, "w", encoding="utf-8").write(html)
 PY
-  browse --dump-dom "file://$copy" 2>/dev/null | grep -q 'data-trap="sprung"' && echo sprung
 }
 
-# One report: files, then (with Chromium) console, DOM and the trap.
+# The page with a trap loaded first; prints "sprung" when a dialog function was called.
+trap_page() {
+  local trap="<script>(function(){var s=function(){document.documentElement.setAttribute("
+  trap+="'data-trap','sprung');};window.alert=s;window.confirm=s;window.prompt=s;"
+  trap+="window.print=s;})();</script>"
+  edit_page "$1" "$2" "$trap" "${3:-}"
+  browse --dump-dom "file://$2" 2>/dev/null | grep -q 'data-trap="sprung"' && echo sprung
+}
+
+# What overflows the laid-out page in a 1280 px wide window: "page" when the page scrolls
+# sideways, "card" for each ranking card whose content is wider than the card (a long
+# unbreakable label pushing the scores out); "none" when nothing does. With a third argument,
+# that text is first removed from the page (to show the check can fail).
+overflow() {
+  local probe="<script>(function(){var d=document.documentElement,w=[];"
+  probe+="if(d.scrollWidth>d.clientWidth)w.push('page');"
+  probe+="document.querySelectorAll('.card').forEach(function(c){"
+  probe+="if(c.scrollWidth>c.clientWidth+1)w.push('card');});"
+  probe+="d.setAttribute('data-overflow',w.length?w.join(' '):'none');})();</script>"
+  edit_page "$1" "$2" "" "" "$probe" "${3:-}"
+  browse --window-size=1280,1000 --dump-dom "file://$2" 2>/dev/null |
+    sed -n 's/.*data-overflow="\([^"]*\)".*/\1/p' | head -1
+}
+
+# One report: files, then (with Chromium) console, DOM, the trap and the layout.
 check_report() {
   local name=$1 dir=$2 labels=$3
   check_files "$dir"
@@ -131,6 +157,9 @@ check_report() {
     fail "$name: a dialog function was called while the page loaded"
   [ "$(trap_page "$dir/index.html" "$dir/control.html" '<img src=x onerror=alert(1)>')" = sprung ] ||
     fail "$name: the trap did not spring on an injected <img onerror> (the check is blind)"
+  local wide
+  wide=$(overflow "$dir/index.html" "$dir/overflow.html")
+  [ "$wide" = none ] || fail "$name: content wider than its box: ${wide:-no layout result}"
 }
 
 # The adversarial dataset, with two sides and a hostile title.
@@ -140,6 +169,13 @@ if "$actornet" report "$fixture" -o "$tmp/adv" --side-a 'side=A' --side-b 'side=
     '"double" and '"'single'"' quotes' '<kind onclick=alert(3)>' '<b>B</b> & "C"' \
     ']]> &amp; --> <!-- comment' '<script>alert("title")</script> & '"'x'" >"$tmp/adv.labels"
   check_report adversarial "$tmp/adv" "$tmp/adv.labels"
+  # Its 10 kB labels overflow the cards without the page's overflow-wrap rule.
+  if [ -x "$chromium" ]; then
+    case $(overflow "$tmp/adv/index.html" "$tmp/adv/wide.html" "overflow-wrap: anywhere;") in
+      *card*) ;;
+      *) fail "adversarial: no card overflows without overflow-wrap (the layout check is blind)" ;;
+    esac
+  fi
 else
   fail "report on the adversarial dataset: $(head -c 500 "$tmp/stderr")"
 fi
@@ -178,4 +214,4 @@ if [ ! -x "$chromium" ]; then
   echo "file checks passed; chromium not installed (apt-get install chromium): browser checks skipped"
   exit 77
 fi
-echo "adversarial report: files, console, DOM and dialog trap checks passed"
+echo "adversarial report: files, console, DOM, dialog trap and layout checks passed"
