@@ -95,9 +95,7 @@ std::vector<PlannedColumn> plan(const std::vector<graph::AttrColumn>& columns, s
   std::vector<PlannedColumn> planned;
   for (const auto& column : columns) {
     const auto name = detail::escape_braces(column.name);
-    std::size_t present = 0;
-    for (std::size_t i = 0; i < count; ++i)
-      if (!graph::is_missing(column.get(i))) ++present;
+    const std::size_t present = column.present_below(count);
     std::string why;
     for (auto role : roles)
       if (iequal(column.name, role)) why = "its name is a column of the format";

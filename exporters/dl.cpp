@@ -133,11 +133,9 @@ std::string write_dl(const graph::Graph& input, const ExportOptions& input_optio
   }
   std::size_t node_values = 0, edge_values = 0;
   for (const auto& c : detail::node_columns(graph, options))
-    for (std::size_t v = 0; v < n; ++v)
-      if (!graph::is_missing(c.get(v))) ++node_values;
+    node_values += c.present_below(n);
   for (const auto& c : graph.edge_attributes().columns())
-    for (std::size_t e = 0; e < graph.edge_count(); ++e)
-      if (!graph::is_missing(c.get(e))) ++edge_values;
+    edge_values += c.present_below(graph.edge_count());
   log.add("{} node labels not written (a DL label holds the node's id)", labels);
   log.add("{} node kinds not written", kinds);
   log.add("{} nodes lost their validity interval (DL holds no time)", node_intervals);

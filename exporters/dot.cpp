@@ -60,9 +60,7 @@ std::string write_dot(const graph::Graph& input, const ExportOptions& input_opti
       for (auto r : reserved)
         if (columns[c].name == r) {
           out[c] = true;
-          std::size_t n = 0;
-          for (std::size_t i = 0; i < count; ++i)
-            if (!graph::is_missing(columns[c].get(i))) ++n;
+          const std::size_t n = columns[c].present_below(count);
           log.add(fmt::format("{} attribute '{}' not written: its name is a field of the format "
                               "({{}} values)",
                               element, detail::escape_braces(r)),

@@ -81,9 +81,7 @@ std::vector<bool> writable(const std::vector<graph::AttrColumn>& columns, std::s
       is_reserved = is_reserved || name == r;
     if (!is_reserved && is_gml_key(name)) continue;
     ok[c] = false;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < count; ++i)
-      if (!graph::is_missing(columns[c].get(i))) ++n;
+    const std::size_t n = columns[c].present_below(count);
     log.add(fmt::format("{} attribute '{}' not written: {} ({{}} values)", element,
                         detail::escape_braces(name),
                         is_reserved ? "its name is a field of the format"

@@ -58,9 +58,7 @@ std::vector<bool> reserved_columns(const std::vector<graph::AttrColumn>& columns
     for (auto name : reserved)
       if (columns[c].name == name) {
         skip[c] = true;
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < count; ++i)
-          if (!graph::is_missing(columns[c].get(i))) ++n;
+        const std::size_t n = columns[c].present_below(count);
         log.add(fmt::format("{} attribute '{}' not written: its name is a field of the format "
                             "({{}} values)",
                             element, detail::escape_braces(name)),

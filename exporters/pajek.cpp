@@ -95,11 +95,9 @@ std::string write_pajek(const graph::Graph& input, const ExportOptions& input_op
   const auto node_cols = detail::node_columns(graph, options);
   std::size_t node_values = 0, edge_values = 0;
   for (const auto& c : node_cols)
-    for (std::size_t n = 0; n < graph.node_count(); ++n)
-      if (!graph::is_missing(c.get(n))) ++node_values;
+    node_values += c.present_below(graph.node_count());
   for (const auto& c : graph.edge_attributes().columns())
-    for (std::size_t e = 0; e < graph.edge_count(); ++e)
-      if (!graph::is_missing(c.get(e))) ++edge_values;
+    edge_values += c.present_below(graph.edge_count());
   log.add("{} node attribute values not written (Pajek .net holds no attributes)", node_values);
   log.add("{} edge attribute values not written (Pajek .net holds no attributes)", edge_values);
   log.add("{} double quotes or line breaks in labels replaced", replaced);
