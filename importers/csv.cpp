@@ -12,8 +12,8 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
-#include "graph/utf8.hpp"
 #include "importers/limits.hpp"
+#include "importers/reader_support.hpp"
 #include "importers/text_source.hpp"
 
 namespace actornet::importers {
@@ -117,42 +117,6 @@ std::string quoted_list(const std::vector<CsvColumn>& columns) {
     out += "'" + c.name + "'";
   }
   return out.empty() ? "none" : out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF)
-
-[[noreturn]] void throw_bad_utf8(std::string_view text, std::size_t at, const std::string& path) {
-  const auto before = text.substr(0, at);
-  const std::size_t line =
-      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const auto last_newline = before.rfind('\n');
-  const std::size_t column = last_newline == std::string_view::npos ? at + 1 : at - last_newline;
-  throw ParseError(path, line, column,
-                   fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. "
-                               "`iconv -f latin1 -t utf-8 FILE` for a Latin-1 file",
-                               static_cast<unsigned>(static_cast<unsigned char>(text[at]))));
-}
-
-void check_utf8(std::string_view text, const std::string& path) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // Fast path: eight ASCII bytes at a time.
-    while (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, s + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    char32_t cp = 0;
-    std::size_t bad = 0;
-    const std::size_t length = graph::decode_utf8(text, i, cp, bad);
-    if (length == 0) throw_bad_utf8(text, i, path);
-    i += length;
-  }
 }
 
 }  // namespace
@@ -308,7 +272,7 @@ CsvFile open_csv(const std::string& path, const ImportOptions& options) {
     throw ParseError(path, 0, 0,
                      "the file is empty; a CSV file needs at least a header row such as "
                      "`source,target` (edges) or `id` (nodes)");
-  check_utf8(file.text, path);
+  detail::check_utf8(file.text, path);
 
   CsvTokenizer tokenizer(file.text, offset, 1, file.delimiter, file.comment, path);
   std::vector<CsvField> fields;

@@ -104,6 +104,7 @@ class DlReader {
   ImportResult read() {
     text_ = read_text_file(path_);
     result_.report.files.push_back(path_);
+    detail::check_utf8(text_, path_);
     if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
     words_ = split_words(text_, 0, 1, 0, path_);
     read_header();

@@ -90,6 +90,7 @@ class DotReader {
   ImportResult read() {
     const std::string text = read_text_file(path_, kLimits.int_file_bytes);
     result_.report.files.push_back(path_);
+    detail::check_utf8(text, path_);
     if (text.find('\0') != std::string::npos)
       throw ParseError(path_, 0, 0, "the file holds NUL bytes: it is not a DOT text file");
     detail::check_dot_depth(text, path_);

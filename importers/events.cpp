@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -708,6 +709,24 @@ std::size_t column_of(std::string_view line, std::string_view field) {
   return static_cast<std::size_t>(field.data() - line.data()) + 1;
 }
 
+// The error for the first ill-formed UTF-8 sequence of `text`, which starts at the beginning of
+// physical line `line` (a record may span lines); nullopt when there is none.
+std::optional<ParseError> bad_utf8_in(std::string_view text, const std::string& name,
+                                      std::size_t line) {
+  const auto at = detail::find_bad_utf8(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  return detail::bad_utf8_error(text, at, name, line);
+}
+
+// A row holding ill-formed UTF-8 is rejected like any other malformed row (listed, or an error
+// under --strict): one bad byte in a dump of millions of events should not stop the import, and
+// none reaches an id or a label. A header with one is an error.
+bool reject_bad_utf8(EventBuilder& builder, std::string_view row, std::size_t line) {
+  const auto error = bad_utf8_in(row, builder.name(), line);
+  if (error) builder.reject(error->line(), error->column(), error->message());
+  return error.has_value();
+}
+
 // GDELT 2.0 column positions (0-based).
 enum GdeltColumn : std::size_t {
   kGlobalEventId = 0,
@@ -746,6 +765,7 @@ void read_gdelt_file(detail::ByteStream& input, const ImportOptions& options,
   Event e;
   for_each_line(input, options, [&](std::string_view line, std::size_t number) {
     builder.count_row();
+    if (reject_bad_utf8(builder, line, number)) return;
     split(line, '\t', f);
     if (f.size() != kGdeltColumns) {
       builder.reject(
@@ -810,6 +830,7 @@ void read_icews_file(detail::ByteStream& input, const ImportOptions& options,
   Event e;
   for_each_line(input, options, [&](std::string_view line, std::size_t number) {
     if (header.empty()) {
+      if (auto error = bad_utf8_in(line, builder.name(), number)) throw *error;
       split(line, '\t', f);
       for (const auto field : f)
         header.emplace_back(trim(field));
@@ -838,6 +859,7 @@ void read_icews_file(detail::ByteStream& input, const ImportOptions& options,
       return;
     }
     builder.count_row();
+    if (reject_bad_utf8(builder, line, number)) return;
     split(line, '\t', f);
     if (f.size() != header.size()) {
       builder.reject(
@@ -905,9 +927,16 @@ void read_acled_file(detail::ByteStream& input, const ImportOptions& options,
   Event e;
   while (blocks.next(block, first_line)) {
     CsvTokenizer tokenizer(block, 0, first_line, ',', "", builder.name());
+    // The record's bytes as in the file (before unquoting), from the start of its line.
+    std::size_t from = 0, from_line = first_line;
     while (tokenizer.next(fields)) {
       const std::size_t number = tokenizer.record_line();
+      const auto raw = block.substr(from, tokenizer.offset() - from);
+      const auto raw_line = from_line;
+      from = tokenizer.offset();
+      from_line = tokenizer.line();
       if (header.empty()) {
+        if (auto error = bad_utf8_in(raw, builder.name(), raw_line)) throw *error;
         for (const auto& field : fields)
           header.emplace_back(trim(field.text));
         auto find =
@@ -946,6 +975,7 @@ void read_acled_file(detail::ByteStream& input, const ImportOptions& options,
         continue;
       }
       builder.count_row();
+      if (reject_bad_utf8(builder, raw, raw_line)) continue;
       if (fields.size() != header.size()) {
         builder.reject(number, 0,
                        fmt::format("{} fields where the header has {}; quote cells holding "

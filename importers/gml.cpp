@@ -280,6 +280,7 @@ class GmlReader {
   ImportResult read() {
     const std::string text = read_text_file(path_);
     result_.report.files.push_back(path_);
+    detail::check_utf8(text, path_);
     const GmlList top = GmlParser(text, path_).parse();
     const GmlPair* graph_record = nullptr;
     for (const auto& pair : top) {

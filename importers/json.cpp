@@ -158,6 +158,7 @@ class JsonReader {
   ImportResult read() {
     text_ = read_text_file(path_);
     result_.report.files.push_back(path_);
+    detail::check_utf8(text_, path_);
     detail::check_json_depth(text_, path_);
     json doc;
     try {

@@ -64,6 +64,7 @@ class PajekReader {
   ImportResult read() {
     text_ = read_text_file(path_);
     result_.report.files.push_back(path_);
+    detail::check_utf8(text_, path_);
     tokenize();
     scan_times();
     parse();

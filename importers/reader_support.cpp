@@ -1,12 +1,16 @@
 #include "importers/reader_support.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "graph/utf8.hpp"
 #include "importers/limits.hpp"
 
 namespace actornet::importers::detail {
@@ -20,17 +24,47 @@ TextPosition json_overflow_position(std::string_view text, std::string_view mess
 }
 
 TextPosition position_of(std::string_view text, std::size_t offset) {
-  TextPosition p;
-  const std::size_t end = std::min(offset, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else {
-      ++p.column;
+  const auto before = text.substr(0, offset);
+  const auto newlines = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const auto last_newline = before.rfind('\n');
+  return {1 + newlines, last_newline == std::string_view::npos ? before.size() + 1
+                                                               : before.size() - last_newline};
+}
+
+std::size_t find_bad_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Fast path: eight ASCII bytes at a time (most input is ASCII).
+    while (i + 8 <= n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
     }
+    if (i >= n) break;
+    char32_t cp = 0;
+    std::size_t bad = 0;
+    const std::size_t length = graph::decode_utf8(text, i, cp, bad);
+    if (length == 0) return i;
+    i += length;
   }
-  return p;
+  return std::string_view::npos;
+}
+
+ParseError bad_utf8_error(std::string_view text, std::size_t at, const std::string& path,
+                          std::size_t first_line) {
+  const auto p = position_of(text, at);
+  return ParseError(path, first_line - 1 + p.line, p.column,
+                    fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. "
+                                "`iconv -f latin1 -t utf-8 FILE` for a Latin-1 file",
+                                static_cast<unsigned>(static_cast<unsigned char>(text[at]))));
+}
+
+void check_utf8(std::string_view text, const std::string& path, std::size_t first_line) {
+  if (const auto at = find_bad_utf8(text); at != std::string_view::npos)
+    throw bad_utf8_error(text, at, path, first_line);
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -1,5 +1,6 @@
-// Pieces shared by the non-CSV readers (GML, Pajek, DL, JSON, DOT): positions in a text,
-// attribute staging with type unification, dates from loose values, checked edge creation.
+// Pieces shared by the readers: the UTF-8 check every reader applies to its input, positions
+// in a text, attribute staging with type unification, dates from loose values, checked edge
+// creation.
 // Internal to importers/: no public header includes it.
 #pragma once
 
@@ -12,6 +13,7 @@
 
 #include "graph/attributes.hpp"
 #include "graph/date.hpp"
+#include "graph/errors.hpp"
 #include "graph/graph.hpp"
 #include "importers/import.hpp"
 #include "importers/limits.hpp"
@@ -26,6 +28,25 @@ struct TextPosition {
 
 /// The line and column of byte `offset` of `text`. Time: linear in offset.
 TextPosition position_of(std::string_view text, std::size_t offset);
+
+/// Throws ParseError{path, line, column} at the first ill-formed UTF-8 sequence of `text`: a
+/// stray continuation byte, a truncated sequence, an overlong form, a surrogate or a code point
+/// above U+10FFFF (RFC 3629; Unicode table 3-7, as graph::decode_utf8 decodes). The message
+/// names the byte in hex and says how to convert the file. Every reader calls it on its input
+/// as given (after gunzipping), so that none passes ill-formed bytes on into ids, labels or
+/// attributes.
+///
+/// `first_line` is the line of the file on which `text` starts, for a block of a streamed file
+/// (blocks start at the beginning of a line). Columns are 1-based byte columns.
+/// Time: linear, eight ASCII bytes at a time; the position is computed only on failure.
+void check_utf8(std::string_view text, const std::string& path, std::size_t first_line = 1);
+
+/// check_utf8 in two steps, for a reader that reports whichever problem comes first in the
+/// file: the offset of the first ill-formed sequence (npos when there is none), and the error
+/// check_utf8 throws for the sequence at byte `at`.
+std::size_t find_bad_utf8(std::string_view text);
+ParseError bad_utf8_error(std::string_view text, std::size_t at, const std::string& path,
+                          std::size_t first_line = 1);
 
 /// Where nlohmann::json's out_of_range error 406 ("number overflow parsing '2e308'", raised
 /// for a number beyond a double's range, without a position) points in `text`: the first

@@ -367,6 +367,11 @@ class EntryReader {
 }  // namespace
 
 graph::Scenario parse_scenario(std::string_view text, const std::string& path, bool yaml) {
+  // YAML may also be UTF-16 or UTF-32, told by a byte-order mark or a zero byte among the first
+  // two (YAML 1.2, section 5.2), which yaml-cpp converts; nlohmann-json reads only UTF-8.
+  const bool wide = yaml && (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE") ||
+                             text.substr(0, 2).find('\0') != std::string_view::npos);
+  if (!wide) detail::check_utf8(text, path);
   auto raw = yaml ? read_yaml(text, path) : read_json(text, path);
   for (const auto& [key, value] : raw.top)
     if (key != "name" && key != "description")

@@ -27,23 +27,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-void check_utf8(std::string_view text, const std::string& path) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  while (i < n) {
-    const std::int32_t at = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      const auto p = detail::position_of(text, static_cast<std::size_t>(at));
-      throw ParseError(path, p.line, p.column,
-                       "invalid UTF-8; save the article as UTF-8, e.g. `iconv -f latin1 -t "
-                       "utf-8 FILE` for a Latin-1 file");
-    }
-  }
-}
-
 bool is_blank_line(std::string_view text, std::size_t from) {
   for (std::size_t i = from; i < text.size(); ++i) {
     if (text[i] == '\n') return true;
@@ -469,6 +452,8 @@ Article article_from_text(const std::string& path, std::string content, bool htm
                      fmt::format("holds more than {}, the most actornet reads of one article "
                                  "(see Limits in README.md): split it",
                                  detail::byte_size(kLimits.int_file_bytes)));
+  // Checked as given, HTML too: libxml2, told the text is UTF-8, passes ill-formed bytes on.
+  detail::check_utf8(content, path);
   Article a;
   a.path = path;
   if (html) {
@@ -500,7 +485,6 @@ Article article_from_text(const std::string& path, std::string content, bool htm
     a.title = out.title;
     a.date = out.date;
   } else {
-    check_utf8(content, path);
     if (content.starts_with("\xEF\xBB\xBF")) content.replace(0, 3, "   ");
     a.text = std::move(content);
     // A "Date:" line among the first ten.
@@ -517,7 +501,6 @@ Article article_from_text(const std::string& path, std::string content, bool htm
     }
     unwrap_lines(a.text);
   }
-  check_utf8(a.text, path);
   if (!a.date) {
     const std::string name = std::filesystem::path(path).filename().string();
     for (const auto& d : find_dates(name))

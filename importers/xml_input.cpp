@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -22,6 +24,34 @@ bool is_xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// The error for the first ill-formed UTF-8 sequence of a document pugixml will read as UTF-8;
+// nullopt when there is none. With encoding_auto pugixml converts UTF-16 and UTF-32 (told by a
+// byte-order mark, or the zero bytes around a leading '<') and Latin-1 (declared `ISO-8859-1`
+// or `latin1`) itself, and takes anything else as UTF-8, passing its bytes on unchecked. Its
+// guess reads nothing past the XML declaration, so loading the text up to the first '>' (or
+// the first four bytes, a byte-order mark, when there is no '>') tells which: pugixml's rule,
+// not a copy of it.
+std::optional<ParseError> utf8_error(std::string_view text, const std::string& path) {
+  const auto end = text.find('>');
+  const auto head = text.substr(0, end == std::string_view::npos ? 4 : end + 1);
+  pugi::xml_document probe;
+  const auto guess = probe.load_buffer(
+      head.data(), head.size(), pugi::parse_minimal | pugi::parse_declaration, pugi::encoding_auto);
+  if (guess.encoding != pugi::encoding_utf8) return std::nullopt;
+  const auto at = detail::find_bad_utf8(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  auto error = detail::bad_utf8_error(text, at, path);
+  const std::string_view declared = probe.first_child().type() == pugi::node_declaration
+                                        ? probe.first_child().attribute("encoding").value()
+                                        : "";
+  if (declared.empty() || iequals(declared, "UTF-8") || iequals(declared, "UTF8")) return error;
+  return ParseError(path, error.line(), error.column(),
+                    fmt::format("{} (the file declares encoding '{}', which actornet reads as "
+                                "UTF-8: it converts only UTF-16, UTF-32 and ISO-8859-1; convert "
+                                "the file and change its declaration)",
+                                error.message(), declared));
+}
+
 }  // namespace
 
 XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_file(path_)) {
@@ -29,6 +59,10 @@ XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_f
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   if (trim(text_).empty()) throw ParseError(path_, 1, 1, "the file is empty; expected XML");
+
+  // Found before the in-place parse changes the text; reported after it, unless the file
+  // holds no element (is not XML at all) or its XML goes wrong earlier in the file.
+  const auto bad_utf8 = utf8_error(text_, path_);
 
   const bool ends_with_tag = trim(text_).back() == '>';
   // Parsed in place: no second copy of the file, and names point into text_ (offset_of).
@@ -40,6 +74,8 @@ XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_f
                      "not well-formed XML: the file holds no XML element; is it an XML file?");
   if (!result) {
     const auto [line, column] = position(result.offset);
+    if (bad_utf8 && std::pair(bad_utf8->line(), bad_utf8->column()) <= std::pair(line, column))
+      throw *bad_utf8;
     std::string what = result.description();
     // An error at the very end (only whitespace after it), or on the last line of a file not
     // ending in '>', means the file stops mid-document.
@@ -50,6 +86,7 @@ XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_f
       what += "; the file ends in the middle of the document (is it truncated?)";
     throw ParseError(path_, line, column, fmt::format("not well-formed XML: {}", what));
   }
+  if (bad_utf8) throw *bad_utf8;
   for (auto node : doc_.children()) {
     if (node.type() != pugi::node_doctype) continue;
     const std::string_view subset = node.value();

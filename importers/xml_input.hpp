@@ -23,10 +23,16 @@ class XmlInput {
   /// DOCTYPE that declares entities is refused outright, so no external entity is ever fetched
   /// and no entity expansion can blow up ("billion laughs").
   ///
+  /// The file may be UTF-8, UTF-16 or UTF-32 (told by a byte-order mark or the zero bytes of
+  /// a leading '<'), or declare ISO-8859-1 (`latin1`); pugixml converts the last three, and
+  /// reads anything else as UTF-8.
+  ///
   /// Throws InputError when the file cannot be read and ParseError{path, line, column, ...}
-  /// when it is not well-formed XML (pugixml's byte offset turned into line and column), is
-  /// empty, or declares entities. Time: linear in the file size; memory: the file's text once
-  /// (parsed in place) plus the document's nodes.
+  /// when it is read as UTF-8 but is not (detail::check_utf8), is not well-formed XML
+  /// (pugixml's byte offset turned into line and column; of the two, the one earlier in the
+  /// file is reported, and a file holding no element is not XML), is empty, or declares
+  /// entities. Time: linear in the file size; memory: the file's text once (parsed in place)
+  /// plus the document's nodes.
   explicit XmlInput(std::string path);
   // The document points into the text it was parsed from (in place): neither may move.
   XmlInput(const XmlInput&) = delete;
