@@ -709,20 +709,12 @@ std::size_t column_of(std::string_view line, std::string_view field) {
   return static_cast<std::size_t>(field.data() - line.data()) + 1;
 }
 
-// The error for the first ill-formed UTF-8 sequence of `text`, which starts at the beginning of
-// physical line `line` (a record may span lines); nullopt when there is none.
-std::optional<ParseError> bad_utf8_in(std::string_view text, const std::string& name,
-                                      std::size_t line) {
-  const auto at = detail::find_bad_utf8(text);
-  if (at == std::string_view::npos) return std::nullopt;
-  return detail::bad_utf8_error(text, at, name, line);
-}
-
 // A row holding ill-formed UTF-8 is rejected like any other malformed row (listed, or an error
 // under --strict): one bad byte in a dump of millions of events should not stop the import, and
 // none reaches an id or a label. A header with one is an error.
+// `row` starts at the beginning of physical line `line` (a record may span lines).
 bool reject_bad_utf8(EventBuilder& builder, std::string_view row, std::size_t line) {
-  const auto error = bad_utf8_in(row, builder.name(), line);
+  const auto error = detail::utf8_error(row, builder.name(), line);
   if (error) builder.reject(error->line(), error->column(), error->message());
   return error.has_value();
 }
@@ -830,7 +822,7 @@ void read_icews_file(detail::ByteStream& input, const ImportOptions& options,
   Event e;
   for_each_line(input, options, [&](std::string_view line, std::size_t number) {
     if (header.empty()) {
-      if (auto error = bad_utf8_in(line, builder.name(), number)) throw *error;
+      if (auto error = detail::utf8_error(line, builder.name(), number)) throw *error;
       split(line, '\t', f);
       for (const auto field : f)
         header.emplace_back(trim(field));
@@ -936,7 +928,7 @@ void read_acled_file(detail::ByteStream& input, const ImportOptions& options,
       from = tokenizer.offset();
       from_line = tokenizer.line();
       if (header.empty()) {
-        if (auto error = bad_utf8_in(raw, builder.name(), raw_line)) throw *error;
+        if (auto error = detail::utf8_error(raw, builder.name(), raw_line)) throw *error;
         for (const auto& field : fields)
           header.emplace_back(trim(field.text));
         auto find =

@@ -53,8 +53,10 @@ std::size_t find_bad_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-ParseError bad_utf8_error(std::string_view text, std::size_t at, const std::string& path,
-                          std::size_t first_line) {
+std::optional<ParseError> utf8_error(std::string_view text, const std::string& path,
+                                     std::size_t first_line) {
+  const auto at = find_bad_utf8(text);
+  if (at == std::string_view::npos) return std::nullopt;
   const auto p = position_of(text, at);
   return ParseError(path, first_line - 1 + p.line, p.column,
                     fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. "
@@ -63,8 +65,7 @@ ParseError bad_utf8_error(std::string_view text, std::size_t at, const std::stri
 }
 
 void check_utf8(std::string_view text, const std::string& path, std::size_t first_line) {
-  if (const auto at = find_bad_utf8(text); at != std::string_view::npos)
-    throw bad_utf8_error(text, at, path, first_line);
+  if (auto error = utf8_error(text, path, first_line)) throw *error;
 }
 
 std::string ascii_lower(std::string_view text) {

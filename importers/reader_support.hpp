@@ -36,17 +36,18 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 /// as given (after gunzipping), so that none passes ill-formed bytes on into ids, labels or
 /// attributes.
 ///
-/// `first_line` is the line of the file on which `text` starts, for a block of a streamed file
-/// (blocks start at the beginning of a line). Columns are 1-based byte columns.
+/// `first_line` is the line of the file on which `text` starts, for a row or block of a file
+/// (starting at the beginning of a line). Columns are 1-based byte columns.
 /// Time: linear, eight ASCII bytes at a time; the position is computed only on failure.
 void check_utf8(std::string_view text, const std::string& path, std::size_t first_line = 1);
 
-/// check_utf8 in two steps, for a reader that reports whichever problem comes first in the
-/// file: the offset of the first ill-formed sequence (npos when there is none), and the error
-/// check_utf8 throws for the sequence at byte `at`.
+/// The error check_utf8 throws, or nullopt when `text` is well-formed: for a reader that
+/// reports whichever problem comes first in the file, or rejects a row rather than stopping.
+std::optional<ParseError> utf8_error(std::string_view text, const std::string& path,
+                                     std::size_t first_line = 1);
+
+/// The offset of the first ill-formed sequence of `text`; npos when there is none.
 std::size_t find_bad_utf8(std::string_view text);
-ParseError bad_utf8_error(std::string_view text, std::size_t at, const std::string& path,
-                          std::size_t first_line = 1);
 
 /// Where nlohmann::json's out_of_range error 406 ("number overflow parsing '2e308'", raised
 /// for a number beyond a double's range, without a position) points in `text`: the first

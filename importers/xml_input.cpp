@@ -31,25 +31,24 @@ bool is_xml_space(char c) {
 // guess reads nothing past the XML declaration, so loading the text up to the first '>' (or
 // the first four bytes, a byte-order mark, when there is no '>') tells which: pugixml's rule,
 // not a copy of it.
-std::optional<ParseError> utf8_error(std::string_view text, const std::string& path) {
+std::optional<ParseError> xml_utf8_error(std::string_view text, const std::string& path) {
   const auto end = text.find('>');
   const auto head = text.substr(0, end == std::string_view::npos ? 4 : end + 1);
   pugi::xml_document probe;
   const auto guess = probe.load_buffer(
       head.data(), head.size(), pugi::parse_minimal | pugi::parse_declaration, pugi::encoding_auto);
   if (guess.encoding != pugi::encoding_utf8) return std::nullopt;
-  const auto at = detail::find_bad_utf8(text);
-  if (at == std::string_view::npos) return std::nullopt;
-  auto error = detail::bad_utf8_error(text, at, path);
+  auto error = detail::utf8_error(text, path);
+  if (!error) return std::nullopt;
   const std::string_view declared = probe.first_child().type() == pugi::node_declaration
                                         ? probe.first_child().attribute("encoding").value()
                                         : "";
   if (declared.empty() || iequals(declared, "UTF-8") || iequals(declared, "UTF8")) return error;
-  return ParseError(path, error.line(), error.column(),
+  return ParseError(path, error->line(), error->column(),
                     fmt::format("{} (the file declares encoding '{}', which actornet reads as "
                                 "UTF-8: it converts only UTF-16, UTF-32 and ISO-8859-1; convert "
                                 "the file and change its declaration)",
-                                error.message(), declared));
+                                error->message(), declared));
 }
 
 }  // namespace
@@ -62,7 +61,7 @@ XmlInput::XmlInput(std::string path) : path_(std::move(path)), text_(read_text_f
 
   // Found before the in-place parse changes the text; reported after it, unless the file
   // holds no element (is not XML at all) or its XML goes wrong earlier in the file.
-  const auto bad_utf8 = utf8_error(text_, path_);
+  const auto bad_utf8 = xml_utf8_error(text_, path_);
 
   const bool ends_with_tag = trim(text_).back() == '>';
   // Parsed in place: no second copy of the file, and names point into text_ (offset_of).
