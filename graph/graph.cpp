@@ -1,6 +1,7 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstring>
 
@@ -84,6 +85,13 @@ constexpr std::uint64_t tag_of(std::uint64_t hash) {
   return hash & 0xFFFFFFFF00000000ULL;
 }
 
+// Where the probe for `hash` starts in a table of `size` slots (a power of two): the top bits
+// of the hash. The tag keeps them, so growing a table of up to 2^32 slots rehashes no id, and
+// the slots move in order (slot i goes to 2i or 2i + 1), not to random places.
+std::size_t home_slot(std::uint64_t hash, std::size_t size) {
+  return static_cast<std::size_t>(hash >> (64 - std::countr_zero(size)));
+}
+
 }  // namespace
 
 NodeIndex Graph::add_node(std::string id, std::string label, std::string_view kind,
@@ -93,7 +101,7 @@ NodeIndex Graph::add_node(std::string id, std::string label, std::string_view ki
   const auto tag = tag_of(hash);
   if (!id_slots_.empty()) {
     const std::size_t mask = id_slots_.size() - 1;
-    for (std::size_t i = hash & mask; id_slots_[i] != 0; i = (i + 1) & mask)
+    for (std::size_t i = home_slot(hash, id_slots_.size()); id_slots_[i] != 0; i = (i + 1) & mask)
       if ((id_slots_[i] & 0xFFFFFFFF00000000ULL) == tag &&
           nodes_[(id_slots_[i] & 0xFFFFFFFFU) - 1].id == id)
         throw InputError(fmt::format("node id '{}' is defined twice", id));
@@ -109,7 +117,7 @@ NodeIndex Graph::add_node(std::string id, std::string label, std::string_view ki
 
 void Graph::index_node(NodeIndex n, std::uint64_t hash) {
   const std::size_t mask = id_slots_.size() - 1;
-  std::size_t i = hash & mask;
+  std::size_t i = home_slot(hash, id_slots_.size());
   while (id_slots_[i] != 0)
     i = (i + 1) & mask;
   id_slots_[i] = tag_of(hash) | (std::uint64_t{n} + 1);
@@ -126,9 +134,12 @@ void Graph::grow_id_slots(std::size_t nodes) {
   slots.reserve(size);
   advise_huge_pages(slots.data(), size * sizeof(std::uint64_t));
   slots.resize(size, 0);
-  id_slots_ = std::move(slots);
-  for (NodeIndex n = 0; n < nodes_.size(); ++n)
-    index_node(n, hash_id(nodes_[n].id));
+  id_slots_.swap(slots);
+  for (const auto slot : slots) {
+    if (slot == 0) continue;
+    const auto n = static_cast<NodeIndex>((slot & 0xFFFFFFFFU) - 1);
+    index_node(n, size <= (std::size_t{1} << 32) ? tag_of(slot) : hash_id(nodes_[n].id));
+  }
 }
 
 std::optional<NodeIndex> Graph::find_node(std::string_view id) const {
@@ -136,7 +147,7 @@ std::optional<NodeIndex> Graph::find_node(std::string_view id) const {
   const auto hash = hash_id(id);
   const auto tag = tag_of(hash);
   const std::size_t mask = id_slots_.size() - 1;
-  for (std::size_t i = hash & mask; id_slots_[i] != 0; i = (i + 1) & mask) {
+  for (std::size_t i = home_slot(hash, id_slots_.size()); id_slots_[i] != 0; i = (i + 1) & mask) {
     if ((id_slots_[i] & 0xFFFFFFFF00000000ULL) != tag) continue;
     const auto n = static_cast<NodeIndex>((id_slots_[i] & 0xFFFFFFFFU) - 1);
     if (nodes_[n].id == id) return n;
