@@ -4,9 +4,11 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <initializer_list>
+#include <memory>
 #include <utility>
 
 #include <fmt/format.h>
@@ -932,43 +934,87 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
 
 // A per-file index from endpoint text to node, in front of the Graph's own id map. Endpoints
 // are looked up twice per row, and Graph::find_node builds a std::string, hashes it with the
-// standard hash and walks a bucket chain each time; this open-addressing table hashes the bytes
-// in place and keeps ids of up to 12 bytes inline in its 24-byte slots, so a repeated endpoint
-// costs about one cache line. It starts with every node already in the graph (so the Graph's
-// map is only written to, when an edge creates a node) and no node id is stored twice as a
-// string: a longer key points into the file's text, the tokenizer's storage or a node's id
-// copied once into `long_ids_`, all of which outlive the table.
+// standard hash and walks a bucket chain each time. This index has two parts:
+// - ids written as small decimal numbers ("0", "943056": no sign, no leading zero, below a
+//   bound set from the file's size), the usual keys of big edge lists, in a table indexed by
+//   their value: 4 bytes a node and no hashing, so the table of 10^6 ids stays in the cache;
+// - every other id in an open-addressing table that hashes the bytes in place and keeps ids of
+//   up to 12 bytes inline in its 24-byte slots, so a repeated endpoint costs one cache line.
+// Which part holds an id depends on its text alone, so each id has one place. The index starts
+// with every node already in the graph (so the Graph's map is only written to, when an edge
+// creates a node) and no node id is stored twice as a string: a longer key points into the
+// file's text, the tokenizer's storage or a node's id copied once into `long_ids_`, all of
+// which outlive the table.
 class EndpointIndex {
  public:
-  /// An index holding every node of `g`.
-  explicit EndpointIndex(const graph::Graph& g) {
+  /// Where an id is looked up: its value in the number table, or its hash.
+  struct Key {
+    std::uint64_t value = 0;
+    bool number = false;
+  };
+
+  /// An index holding every node of `g`, whose number table covers ids below `numbers`.
+  EndpointIndex(const graph::Graph& g, std::size_t numbers)
+      : numbers_(std::min<std::size_t>(numbers, kMaxNumber + 1)),
+        // calloc: a big table comes as pages the kernel zeroes when first touched, so memory is
+        // spent only on the part of the range the ids use.
+        number_nodes_(static_cast<std::uint32_t*>(std::calloc(numbers_, sizeof(std::uint32_t)))) {
+    if (!number_nodes_) throw std::bad_alloc();
     std::size_t size = 1024;
     while (3 * size < 4 * (g.node_count() + 1))
       size *= 2;
     slots_ = make_slots(size);
     for (graph::NodeIndex n = 0; n < g.node_count(); ++n) {
       std::string_view id = g.node(n).id;
-      if (id.size() > sizeof(Slot::bytes)) id = long_ids_.emplace_back(id);
-      insert(id, hash(id), n);
+      const Key k = key(id);
+      if (!k.number && id.size() > sizeof(Slot::bytes)) id = long_ids_.emplace_back(id);
+      insert(id, k, n);
     }
   }
 
-  std::optional<graph::NodeIndex> find(std::string_view id, std::uint64_t hash) const {
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
-    for (std::size_t i = hash & mask(); slots_[i].size != kEmpty; i = (i + 1) & mask())
+  Key key(std::string_view id) const {
+    if (!id.empty() && id.size() <= 9 && (id.size() == 1 || id[0] != '0')) {
+      std::uint64_t value = 0;
+      bool digits = true;
+      for (char c : id) {
+        const auto d = static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
+        digits = digits && d < 10;
+        value = value * 10 + d;
+      }
+      if (digits && value < numbers_) return Key{value, true};
+    }
+    return Key{graph::hash_id(id), false};
+  }
+
+  std::optional<graph::NodeIndex> find(std::string_view id, Key k) const {
+    if (k.number) {
+      if (const auto stored = number_nodes_[k.value]) return stored - 1;
+      return std::nullopt;
+    }
+    const auto tag = static_cast<std::uint32_t>(k.value >> 32);
+    for (std::size_t i = k.value & mask(); slots_[i].size != kEmpty; i = (i + 1) & mask())
       if (slots_[i].tag == tag && slots_[i].size == id.size() &&
           same_bytes(key(slots_[i]).data(), id.data(), id.size()))
         return slots_[i].node;
     return std::nullopt;
   }
 
-  /// Starts loading the slot where a lookup of `hash` begins.
-  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask()]); }
+  /// Starts loading the memory where a lookup of `k` begins.
+  void prefetch(Key k) const {
+    if (k.number)
+      __builtin_prefetch(&number_nodes_[k.value]);
+    else
+      __builtin_prefetch(&slots_[k.value & mask()]);
+  }
 
-  void insert(std::string_view id, std::uint64_t hash, graph::NodeIndex node) {
+  void insert(std::string_view id, Key k, graph::NodeIndex node) {
+    if (k.number) {
+      number_nodes_[k.value] = node + 1;
+      return;
+    }
     if (4 * (count_ + 1) > 3 * slots_.size()) grow();
     Slot s;
-    s.tag = static_cast<std::uint32_t>(hash >> 32);
+    s.tag = static_cast<std::uint32_t>(k.value >> 32);
     s.node = node;
     s.size = static_cast<std::uint32_t>(id.size());
     if (id.size() <= sizeof s.bytes) {
@@ -977,14 +1023,13 @@ class EndpointIndex {
       const char* text = id.data();
       std::memcpy(s.bytes, &text, sizeof text);
     }
-    place(s, hash);
+    place(s, k.value);
     ++count_;
   }
 
-  static std::uint64_t hash(std::string_view id) { return graph::hash_id(id); }
-
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  static constexpr std::size_t kMaxNumber = 999'999'999;  ///< the largest id of nine digits
   // 24 bytes: ids of up to 12 bytes inline, longer ones as a pointer stored in `bytes`.
   struct Slot {
     std::uint32_t tag = 0;  ///< high half of the hash (the low bits pick the slot)
@@ -1019,9 +1064,12 @@ class EndpointIndex {
     std::vector<Slot> old = make_slots(slots_.size() * 2);
     old.swap(slots_);
     for (const auto& s : old)
-      if (s.size != kEmpty) place(s, hash(key(s)));
+      if (s.size != kEmpty) place(s, graph::hash_id(key(s)));
   }
 
+  std::size_t numbers_;  ///< ids below this number are in `number_nodes_`
+  /// For each number, its node + 1, or 0.
+  std::unique_ptr<std::uint32_t[], decltype([](std::uint32_t* p) { std::free(p); })> number_nodes_;
   std::vector<Slot> slots_;
   std::size_t count_ = 0;
   std::deque<std::string> long_ids_;  ///< ids of more than 12 bytes of nodes defined earlier
@@ -1037,17 +1085,17 @@ struct EndpointResolver {
   graph::NodeIndex last_node = 0;
   bool has_last = false;
 
-  /// The node `field` names; `hash` is EndpointIndex::hash(field.text).
-  graph::NodeIndex operator()(const CsvField& field, std::uint64_t hash, std::size_t line) {
+  /// The node `field` names; `key` is index.key(field.text).
+  graph::NodeIndex operator()(const CsvField& field, EndpointIndex::Key key, std::size_t line) {
     if (has_last && field.text.size() == last_id.size() &&
         same_bytes(field.text.data(), last_id.data(), last_id.size()))
       return last_node;
     graph::NodeIndex node = 0;
-    if (auto cached = index.find(field.text, hash)) {
+    if (auto cached = index.find(field.text, key)) {
       node = *cached;
     } else {
       node = create(field, line);
-      index.insert(field.text, hash, node);
+      index.insert(field.text, key, node);
     }
     last_id = field.text;
     last_node = node;
@@ -1094,7 +1142,9 @@ std::size_t count_lines(std::string_view text) {
     std::memcpy(&word, p, 8);
     const std::uint64_t x = word ^ kNewlines;
     const std::uint64_t zero_bytes = ~(((x & kLow7) + kLow7) | x | kLow7);
-    n += static_cast<std::size_t>(std::popcount(zero_bytes));
+    // The sum of the bytes of zero_bytes >> 7 (each 0 or 1), in the top byte of the product:
+    // std::popcount is a library call on the baseline x86-64 this is built for.
+    n += static_cast<std::size_t>(((zero_bytes >> 7) * 0x0101010101010101ULL) >> 56);
   }
   for (; left > 0; ++p, --left)
     n += *p == '\n' ? 1 : 0;
@@ -1152,14 +1202,16 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
     row_lines.reserve(estimate);
   }
   DefaultCount empty_type, empty_relation, empty_weight, empty_id;
-  EndpointIndex endpoints(g);
+  // Numbers up to twice the rows: a file's numeric ids are mostly dense from 0 or 1.
+  EndpointIndex endpoints(g, 2 * estimate + g.node_count());
   EndpointResolver source_of{ctx, endpoints, "source"};
   EndpointResolver target_of{ctx, endpoints, "target"};
   std::size_t rows = 0;
 
   graph::EdgeSpec spec;
-  // One data row: an edge, with `line` its physical line and `hashes` those of its endpoints.
-  const auto read_row = [&](const CsvField* fields, std::size_t line, const std::uint64_t* hashes) {
+  // One data row: an edge, with `line` its physical line and `keys` those of its endpoints.
+  const auto read_row = [&](const CsvField* fields, std::size_t line,
+                            const EndpointIndex::Key* keys) {
     ++rows;
     const CsvField& source = fields[*source_col];
     const CsvField& target = fields[*target_col];
@@ -1170,8 +1222,8 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
           fmt::format("empty {} (column '{}'); every edge needs a source and a target",
                       src ? "source" : "target", ctx.column_name(src ? *source_col : *target_col)));
     }
-    spec.source = source_of(source, hashes[0], line);
-    spec.target = target_of(target, hashes[1], line);
+    spec.source = source_of(source, keys[0], line);
+    spec.target = target_of(target, keys[1], line);
 
     spec.directed = options.directed;
     if (type_col) {
@@ -1268,10 +1320,9 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
   // so errors come in file order as before.
   constexpr std::size_t kBatch = 64;
   const std::size_t width = file.columns.size();
-  std::vector<CsvField> batch(kBatch * width);
+  std::vector<std::vector<CsvField>> batch(kBatch);
   std::size_t batch_lines[kBatch];
-  std::uint64_t batch_hashes[kBatch][2];
-  std::vector<CsvField> fields;
+  EndpointIndex::Key batch_keys[kBatch][2];
   bool more = true;
   while (more) {
     std::size_t batch_rows = 0;
@@ -1279,6 +1330,7 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
     std::exception_ptr tokenizer_error;
     try {
       while (batch_rows < kBatch) {
+        auto& fields = batch[batch_rows];
         if (!tokenizer.next(fields)) {
           more = false;
           break;
@@ -1287,12 +1339,11 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
           bad_width = true;
           break;
         }
-        std::copy(fields.begin(), fields.end(), batch.begin() + batch_rows * width);
         batch_lines[batch_rows] = tokenizer.record_line();
         for (int end = 0; end < 2; ++end) {
-          const auto hash = EndpointIndex::hash(fields[end == 0 ? *source_col : *target_col].text);
-          endpoints.prefetch(hash);
-          batch_hashes[batch_rows][end] = hash;
+          const auto key = endpoints.key(fields[end == 0 ? *source_col : *target_col].text);
+          endpoints.prefetch(key);
+          batch_keys[batch_rows][end] = key;
         }
         ++batch_rows;
       }
@@ -1300,9 +1351,9 @@ void read_csv_edges(const CsvFile& file, const ImportOptions& options, ImportSta
       tokenizer_error = std::current_exception();
     }
     for (std::size_t r = 0; r < batch_rows; ++r)
-      read_row(batch.data() + r * width, batch_lines[r], batch_hashes[r]);
+      read_row(batch[r].data(), batch_lines[r], batch_keys[r]);
     if (tokenizer_error) std::rethrow_exception(tokenizer_error);
-    if (bad_width) check_width(ctx, tokenizer, fields);  // throws: the width is wrong
+    if (bad_width) check_width(ctx, tokenizer, batch[batch_rows]);  // throws: the width is wrong
   }
   state.report.edge_rows += rows;
 

@@ -1,6 +1,7 @@
 // Edges files: roles, defaults, created nodes, intervals, ids and their errors.
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -108,6 +109,72 @@ TEST_CASE("edges: nodes named only by edges are created and reported at first me
   CHECK(entry.message == "node 'b' created: an edge names it and no node row defines it");
   CHECK(r.report.created_nodes[1].line == 3);
   CHECK(r.report.created_nodes[1].id == "c");
+}
+
+TEST_CASE("edges: ids written as numbers name the node of that exact text") {
+  // Small decimal numbers are looked up by value (importers/csv.cpp, EndpointIndex); ids that
+  // only read as the same number ("05", "+5", "5.0") are other nodes, and numbers past the
+  // table's bound, of ten digits or more, or negative are looked up as text.
+  TempDir dir;
+  const auto nodes = dir.write("nodes.csv", "id,kind\n5,person\n0,person\n1234567890,person\n");
+  const auto edges = dir.write("edges.csv",
+                               "source,target\n5,05\n0,00\n+5,5.0\n1234567890,999999999\n"
+                               "-1,5\n\"5\",0\n1234567890,999999999\n");
+  const auto r = import_graph({nodes, edges});
+  const auto& g = r.graph;
+  const std::vector<std::string> expected = {"5",  "0",   "1234567890", "05", "00",
+                                             "+5", "5.0", "999999999",  "-1"};
+  REQUIRE(g.node_count() == expected.size());
+  for (std::size_t n = 0; n < expected.size(); ++n)
+    CHECK(g.node(static_cast<actornet::graph::NodeIndex>(n)).id == expected[n]);
+  CHECK(g.kind_name(g.node(0).kind) == "person");
+  REQUIRE(g.edge_count() == 7);
+  CHECK(g.edge(4).target == 0);  // -1,5: the node row's 5
+  CHECK(g.edge(5).source == 0);  // "5" quoted is the same text
+  CHECK(g.edge(5).target == 1);
+  CHECK(g.edge(6).source == 2);
+  CHECK(g.edge(6).target == 7);
+  CHECK(r.report.created_nodes.size() == 6);
+}
+
+TEST_CASE("edges: numbered and named ids of a big file, against a map of first appearances") {
+  // Ids from 0 to 10^6 - 1 with and without a leading zero or a letter, so that some are past
+  // the number table's bound (twice the rows) and every kind of id repeats.
+  constexpr int kRows = 20000;
+  std::string text = "source,target\n";
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::uint64_t state = 12345;
+  auto next_id = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto value = (state >> 33) % (state % 4 == 0 ? 1000000 : 3000);
+    switch ((state >> 20) % 6) {
+      case 0:
+        return fmt::format("0{}", value);
+      case 1:
+        return fmt::format("n{}", value);
+      default:
+        return fmt::format("{}", value);
+    }
+  };
+  for (int i = 0; i < kRows; ++i) {
+    rows.emplace_back(next_id(), next_id());
+    text += rows.back().first + "," + rows.back().second + "\n";
+  }
+  TempDir dir;
+  const auto r = import_text(dir, "edges.csv", text);
+  const auto& g = r.graph;
+  std::map<std::string, actornet::graph::NodeIndex> first;
+  for (const auto& [source, target] : rows)
+    for (const auto& id : {source, target})
+      first.emplace(id, static_cast<actornet::graph::NodeIndex>(first.size()));
+  REQUIRE(g.node_count() == first.size());
+  for (const auto& [id, n] : first)
+    REQUIRE(g.node(n).id == id);
+  REQUIRE(g.edge_count() == rows.size());
+  for (actornet::graph::EdgeIndex e = 0; e < rows.size(); ++e) {
+    REQUIRE(g.edge(e).source == first.at(rows[e].first));
+    REQUIRE(g.edge(e).target == first.at(rows[e].second));
+  }
 }
 
 TEST_CASE("edges: strict mode refuses nodes no node row defines") {
