@@ -1,7 +1,6 @@
 #include "importers/csv.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -959,7 +958,7 @@ class EndpointIndex {
         // calloc: a big table comes as pages the kernel zeroes when first touched, so memory is
         // spent only on the part of the range the ids use.
         number_nodes_(static_cast<std::uint32_t*>(std::calloc(numbers_, sizeof(std::uint32_t)))) {
-    if (!number_nodes_) throw std::bad_alloc();
+    if (!number_nodes_) numbers_ = 0;  // no room for it: every id goes to the hashed table
     std::size_t size = 1024;
     while (3 * size < 4 * (g.node_count() + 1))
       size *= 2;
