@@ -993,7 +993,7 @@ class EndpointIndex {
     const auto tag = static_cast<std::uint32_t>(k.value >> 32);
     for (std::size_t i = k.value & mask(); slots_[i].size != kEmpty; i = (i + 1) & mask())
       if (slots_[i].tag == tag && slots_[i].size == id.size() &&
-          same_bytes(key(slots_[i]).data(), id.data(), id.size()))
+          same_bytes(id_of(slots_[i]).data(), id.data(), id.size()))
         return slots_[i].node;
     return std::nullopt;
   }
@@ -1047,7 +1047,7 @@ class EndpointIndex {
     slots.resize(size);
     return slots;
   }
-  static std::string_view key(const Slot& s) {
+  static std::string_view id_of(const Slot& s) {
     if (s.size <= sizeof s.bytes) return std::string_view(s.bytes, s.size);
     const char* text = nullptr;
     std::memcpy(&text, s.bytes, sizeof text);
@@ -1063,7 +1063,7 @@ class EndpointIndex {
     std::vector<Slot> old = make_slots(slots_.size() * 2);
     old.swap(slots_);
     for (const auto& s : old)
-      if (s.size != kEmpty) place(s, graph::hash_id(key(s)));
+      if (s.size != kEmpty) place(s, graph::hash_id(id_of(s)));
   }
 
   std::size_t numbers_;  ///< ids below this number are in `number_nodes_`
